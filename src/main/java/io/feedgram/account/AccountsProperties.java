@@ -1,0 +1,19 @@
+package io.feedgram.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The accounts declared in {@code application.yaml} under {@code feedgram.accounts}. */
+@ConfigurationProperties("feedgram")
+public record AccountsProperties(List<AccountConfig> accounts) {
+
+    public AccountsProperties {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    public Optional<AccountConfig> find(String accountId) {
+        return accounts.stream().filter(a -> a.id().equals(accountId)).findFirst();
+    }
+}
