@@ -1,0 +1,63 @@
+package io.feedgram.demo;
+
+import java.util.List;
+
+import io.feedgram.account.AccountsProperties;
+import io.feedgram.post.MediaItem;
+import io.feedgram.post.MediaType;
+import io.feedgram.post.NewPost;
+import io.feedgram.post.PostKind;
+import io.feedgram.post.PostOptions;
+import io.feedgram.post.PostRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues one post of each kind for the first configured account when the demo is on: an
+ * image, a reel, a mixed carousel and a story. Their source keys make this happen once per
+ * database, so a restart does not post them again.
+ */
+@Component
+@ConditionalOnProperty(name = "feedgram.demo.enabled", havingValue = "true")
+public class DemoPosts {
+
+    private final PostRepository posts;
+    private final AccountsProperties accounts;
+    private final Environment environment;
+    private final String mediaUrl;
+
+    public DemoPosts(PostRepository posts, AccountsProperties accounts, Environment environment,
+                     @Value("${feedgram.demo.media-url:http://localhost:${local.server.port}/demo/media}") String mediaUrl) {
+        this.posts = posts;
+        this.accounts = accounts;
+        this.environment = environment;
+        this.mediaUrl = mediaUrl;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void queue() {
+        if (accounts.accounts().isEmpty()) {
+            return;
+        }
+        String account = accounts.accounts().get(0).id();
+        String base = environment.resolveRequiredPlaceholders(mediaUrl);
+        posts.insert(demo(account, "demo:image", PostKind.FEED, "Sunrise over the hills. #feedgram #demo",
+                List.of(new MediaItem(base + "/sunrise.jpg", MediaType.IMAGE, "An orange and purple sunrise"))));
+        posts.insert(demo(account, "demo:reel", PostKind.REEL, "A short clip, published as a reel. #reels",
+                List.of(new MediaItem(base + "/clip.mp4", MediaType.VIDEO, null))));
+        posts.insert(demo(account, "demo:carousel", PostKind.FEED, "Harbour, forest, and a clip: a mixed carousel.",
+                List.of(new MediaItem(base + "/harbour.jpg", MediaType.IMAGE, "Boats in a blue harbour"),
+                        new MediaItem(base + "/forest.jpg", MediaType.IMAGE, "A dark green forest"),
+                        new MediaItem(base + "/clip.mp4", MediaType.VIDEO, null))));
+        posts.insert(demo(account, "demo:story", PostKind.STORY, null,
+                List.of(new MediaItem(base + "/story.jpg", MediaType.IMAGE, null))));
+    }
+
+    private static NewPost demo(String account, String key, PostKind kind, String caption, List<MediaItem> media) {
+        return new NewPost(account, kind, caption, media, PostOptions.NONE, "demo", key, null);
+    }
+}

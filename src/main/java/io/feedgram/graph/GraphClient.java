@@ -1,0 +1,160 @@
+package io.feedgram.graph;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.account.AccountConfig;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The publishing calls of the Instagram Graph API (graph-api.md §2, §4, §5, §6, §10).
+ * Tokens travel in the Authorization header, never in a URL, so they cannot leak into
+ * access logs or exception messages.
+ */
+@Component
+public class GraphClient {
+
+    private final GraphProperties properties;
+    private final Environment environment;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public GraphClient(GraphProperties properties, Environment environment, ObjectMapper json) {
+        this.properties = properties;
+        this.environment = environment;
+        this.json = json;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** {@code POST /{ig-user-id}/media}: returns the new container's id. */
+    public String createContainer(AccountConfig account, Map<String, String> parameters) {
+        return post(account, account.igUserId() + "/media", parameters).path("id").asText();
+    }
+
+    /** {@code GET /{container-id}?fields=status_code,status}. */
+    public ContainerStatus containerStatus(AccountConfig account, String containerId) {
+        JsonNode body = get(account, containerId, Map.of("fields", "id,status_code,status"));
+        return new ContainerStatus(body.path("status_code").asText(null), body.path("status").asText(null));
+    }
+
+    /** {@code POST /{ig-user-id}/media_publish}: returns the published media's id. Not idempotent. */
+    public String publish(AccountConfig account, String containerId) {
+        return post(account, account.igUserId() + "/media_publish", Map.of("creation_id", containerId))
+                .path("id").asText();
+    }
+
+    /** {@code GET /{media-id}?fields=permalink}. */
+    public String permalink(AccountConfig account, String mediaId) {
+        return get(account, mediaId, Map.of("fields", "id,permalink")).path("permalink").asText(null);
+    }
+
+    /** {@code GET /{ig-user-id}/content_publishing_limit}, in the wrapped or the flat shape. */
+    public PublishingLimit publishingLimit(AccountConfig account) {
+        JsonNode body = get(account, account.igUserId() + "/content_publishing_limit",
+                Map.of("fields", "quota_usage,config"));
+        JsonNode limit = body.has("data") ? body.path("data").path(0) : body;
+        JsonNode config = limit.path("config");
+        return new PublishingLimit(limit.path("quota_usage").asInt(0),
+                config.path("quota_total").asInt(Integer.MAX_VALUE),
+                Duration.ofSeconds(config.path("quota_duration").asLong(86_400)));
+    }
+
+    private JsonNode get(AccountConfig account, String path, Map<String, String> query) {
+        HttpRequest request = request(account, path + "?" + form(query)).GET().build();
+        return send(request, path);
+    }
+
+    private JsonNode post(AccountConfig account, String path, Map<String, String> parameters) {
+        HttpRequest request = request(account, path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(parameters)))
+                .build();
+        return send(request, path);
+    }
+
+    private HttpRequest.Builder request(AccountConfig account, String pathAndQuery) {
+        String base = account.login() == AccountConfig.Login.FACEBOOK
+                ? properties.facebookUrl() : properties.instagramUrl();
+        String url = environment.resolveRequiredPlaceholders(base) + "/" + properties.version() + "/" + pathAndQuery;
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + account.accessToken())
+                .header("Accept", "application/json");
+    }
+
+    private JsonNode send(HttpRequest request, String what) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new GraphException.Unanswered("no answer from Instagram for " + what + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphException.Unanswered("interrupted while calling Instagram for " + what, e);
+        }
+        JsonNode body = parse(response.body(), what, response.statusCode());
+        if (response.statusCode() / 100 == 2 && !body.has("error")) {
+            return body;
+        }
+        JsonNode error = body.path("error");
+        if (!error.isObject()) {
+            throw new GraphException.Unanswered("HTTP " + response.statusCode() + " without a Graph error from "
+                    + what, null);
+        }
+        throw new GraphException.Refused(response.statusCode(), new GraphError(
+                error.path("code").asInt(),
+                error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
+                error.path("type").asText(null),
+                error.path("message").asText(""),
+                error.path("error_user_title").asText(null),
+                error.path("error_user_msg").asText(null),
+                error.path("fbtrace_id").asText(null)),
+                retryAfter(response));
+    }
+
+    private JsonNode parse(String body, String what, int status) {
+        try {
+            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            throw new GraphException.Unanswered("HTTP " + status + " with a body that is not JSON from " + what, e);
+        }
+    }
+
+    /** The longest {@code estimated_time_to_regain_access} (minutes) in the BUC usage header. */
+    private Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("X-Business-Use-Case-Usage").map(header -> {
+            try {
+                long minutes = 0;
+                for (JsonNode entries : json.readTree(header)) {
+                    for (JsonNode entry : entries) {
+                        minutes = Math.max(minutes, entry.path("estimated_time_to_regain_access").asLong(0));
+                    }
+                }
+                return minutes > 0 ? Duration.ofMinutes(minutes) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private static String form(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,30 @@
+package io.feedgram.post;
+
+import java.time.Instant;
+
+/**
+ * One Instagram container of a post as recorded: items at position 0..n-1, a carousel
+ * parent at {@link #PARENT}. {@code publishStartedAt} is written before media_publish so
+ * that a crash in between is detected and reconciled instead of publishing twice.
+ */
+public record Container(
+        int position,
+        String containerId,
+        String status,
+        String statusDetail,
+        int recreations,
+        Instant publishStartedAt,
+        String mediaId,
+        String permalink,
+        Instant publishedAt) {
+
+    public static final int PARENT = -1;
+
+    public boolean isPublished() {
+        return publishedAt != null;
+    }
+
+    public boolean isParent() {
+        return position == PARENT;
+    }
+}

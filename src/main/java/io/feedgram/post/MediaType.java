@@ -1,0 +1,3 @@
+package io.feedgram.post;
+
+public enum MediaType { IMAGE, VIDEO }

@@ -1,0 +1,116 @@
+package io.feedgram.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.feedgram.account.Accounts;
+import io.feedgram.graph.ErrorClass;
+import io.feedgram.graph.ErrorPolicy;
+import io.feedgram.graph.GraphError;
+import io.feedgram.graph.GraphException;
+import io.feedgram.post.Post;
+import io.feedgram.post.PostError;
+import io.feedgram.post.PostRepository;
+import io.feedgram.post.PostStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a post does after Instagram refused a call or did not answer, by the error's class:
+ * back off, wait for a rate limit or the quota, fail with the reason, pause the account,
+ * or wait for re-authorization. Steps handle the classes whose meaning depends on the step
+ * (not ready, recreate, unreadable, an ambiguous publish) before they get here.
+ */
+@Component
+public class GraphFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphFailureHandler.class);
+
+    private final ErrorPolicy policy;
+    private final PostRepository posts;
+    private final Accounts accounts;
+    private final PublishingProperties settings;
+    private final Clock clock;
+
+    public GraphFailureHandler(ErrorPolicy policy, PostRepository posts, Accounts accounts,
+                               PublishingProperties settings, Clock clock) {
+        this.policy = policy;
+        this.posts = posts;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public ErrorClass classify(GraphException failure) {
+        return policy.classify(failure);
+    }
+
+    public void handle(Post post, GraphException failure, String doing) {
+        Instant now = clock.instant();
+        PostError error = errorOf(failure);
+        String reason = doing + ": " + failure.getMessage();
+        switch (policy.classify(failure)) {
+            case RATE_LIMITED -> defer(post, later(failure, settings.retryDelay(post.attempts())), error, reason);
+            case QUOTA_EXHAUSTED -> defer(post, settings.quotaRecheck(), error, reason);
+            case AUTH -> accounts.requireReauthorization(post.accountId(), error.message());
+            case ACCOUNT_BLOCKED -> {
+                Instant until = now.plus(later(failure, settings.accountBlockPause()));
+                accounts.pause(post.accountId(), until, error.message());
+                posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; account paused");
+            }
+            case FIX_INPUT, UNREADABLE -> fail(post, error, reason);
+            case RETRY_ONCE -> {
+                if (post.attempts() >= 1) {
+                    fail(post, error, reason + " (tried twice)");
+                } else {
+                    retry(post, reason);
+                }
+            }
+            case TRANSIENT, NOT_READY, RECREATE_CONTAINER -> {
+                if (post.attempts() >= settings.maxRetries()) {
+                    fail(post, error, reason + " (gave up after " + (post.attempts() + 1) + " attempts)");
+                } else {
+                    retry(post, reason);
+                }
+            }
+        }
+    }
+
+    /** Terminal failure with Instagram's code and a sentence for a person. */
+    public void fail(Post post, PostError error, String detail) {
+        posts.move(post, PostStatus.FAILED, clock.instant(), null, error, detail);
+    }
+
+    private void retry(Post post, String reason) {
+        Duration delay = settings.retryDelay(post.attempts());
+        log.warn("post {} [{}] will retry in {}: {}", post.id(), post.accountId(), delay, reason);
+        posts.reschedule(post, clock.instant().plus(delay), post.attempts() + 1);
+    }
+
+    private void defer(Post post, Duration delay, PostError error, String reason) {
+        Instant until = clock.instant().plus(delay);
+        posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; retry at " + until);
+    }
+
+    private static PostStatus resumeOf(Post post) {
+        return post.status() == PostStatus.DEFERRED ? post.resumeStatus() : post.status();
+    }
+
+    private static Duration later(GraphException failure, Duration fallback) {
+        if (failure instanceof GraphException.Refused refused && refused.retryAfter() != null
+                && refused.retryAfter().compareTo(fallback) > 0) {
+            return refused.retryAfter();
+        }
+        return fallback;
+    }
+
+    static PostError errorOf(GraphException failure) {
+        if (failure instanceof GraphException.Refused refused) {
+            GraphError e = refused.error();
+            return new PostError(e.code(), e.subcode(), e.describe());
+        }
+        return new PostError(null, null, failure.getMessage());
+    }
+}

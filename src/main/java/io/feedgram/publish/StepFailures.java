@@ -1,0 +1,51 @@
+package io.feedgram.publish;
+
+import java.time.Clock;
+
+import io.feedgram.post.Post;
+import io.feedgram.post.PostError;
+import io.feedgram.post.PostRepository;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** A step that failed in an unexpected way: try the post again later, give up after the retry budget. */
+@Component("stepFailures")
+public class StepFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(StepFailures.class);
+
+    private final PostRepository posts;
+    private final DuePostClaimer claimer;
+    private final PublishingProperties settings;
+    private final Clock clock;
+
+    public StepFailures(PostRepository posts, DuePostClaimer claimer, PublishingProperties settings, Clock clock) {
+        this.posts = posts;
+        this.claimer = claimer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void onUnexpected(@Variable("post") Post claimed, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        try {
+            Post post = posts.find(claimed.id()).orElse(claimed);
+            log.error("post {} [{}] step failed in {}: {}", post.id(), post.accountId(), post.status(), failure.toString(), failure);
+            if (post.status().isTerminal()) {
+                return;
+            }
+            if (post.attempts() >= settings.maxRetries()) {
+                posts.move(post, io.feedgram.post.PostStatus.FAILED, clock.instant(), null,
+                        new PostError(null, null, "internal error: " + failure.getMessage()),
+                        "gave up after " + (post.attempts() + 1) + " unexpected failures: " + failure);
+            } else {
+                posts.reschedule(post, clock.instant().plus(settings.retryDelay(post.attempts())), post.attempts() + 1);
+            }
+        } finally {
+            claimer.release(claimed);
+        }
+    }
+}
