@@ -1,0 +1,161 @@
+package io.feedgram.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The migrations and the repository on both databases Feedgram supports: H2 and a real PostgreSQL. */
+class PostRepositoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    static Stream<Arguments> databases() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", postgres.getPostgresDatabase()));
+    }
+
+    private static PostRepository repository(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new PostRepository(JdbcClient.create(dataSource), new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static NewPost carousel(String key) {
+        return new NewPost("acct", PostKind.FEED, "Two pictures #one",
+                List.of(new MediaItem("https://example.org/1.jpg", MediaType.IMAGE, "first"),
+                        new MediaItem("https://example.org/2.mp4", MediaType.VIDEO, null)),
+                new PostOptions(true, null, null, "42", List.of("friend"), null), "inbox", key, null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void storesAPostWithItsMediaOptionsAndHistory(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        String id = posts.insert(carousel(null));
+
+        Post post = posts.find(id).orElseThrow();
+        assertThat(post.status()).isEqualTo(PostStatus.QUEUED);
+        assertThat(post.dueAt()).isEqualTo(NOW);
+        assertThat(post.media()).extracting(MediaItem::type).containsExactly(MediaType.IMAGE, MediaType.VIDEO);
+        assertThat(post.options().locationId()).isEqualTo("42");
+        assertThat(post.options().collaborators()).containsExactly("friend");
+        assertThat(posts.history(id)).singleElement().extracting(HistoryEntry::status).isEqualTo(PostStatus.QUEUED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aSourceKeyIsTakenOnce(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        String first = posts.insert(carousel("feed:blog:entry-1"));
+        assertThat(posts.insert(carousel("feed:blog:entry-1"))).isEqualTo(first);
+        assertThat(posts.insert(carousel("feed:blog:entry-2"))).isNotEqualTo(first);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void movesAreCompareAndSetAndAppendHistory(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        Post queued = posts.find(posts.insert(carousel(null))).orElseThrow();
+
+        posts.move(queued, PostStatus.CONTAINERS_CREATED, NOW.plusSeconds(2), null, null, "created");
+        // A second worker still holding the QUEUED copy must not move it again.
+        assertThatThrownBy(() -> posts.move(queued, PostStatus.CONTAINERS_CREATED, NOW, null, null, "again"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer QUEUED");
+        Post created = posts.find(queued.id()).orElseThrow();
+        assertThatThrownBy(() -> posts.move(created, PostStatus.PUBLISHED, NOW, null, null, "shortcut"))
+                .hasMessageContaining("cannot move");
+
+        posts.move(created, PostStatus.FAILED, NOW, null, new PostError(36003, 2207009, "aspect ratio"), "refused");
+        Post failed = posts.find(queued.id()).orElseThrow();
+        assertThat(failed.error()).isEqualTo(new PostError(36003, 2207009, "aspect ratio"));
+        assertThat(posts.history(queued.id())).extracting(HistoryEntry::status)
+                .containsExactly(PostStatus.QUEUED, PostStatus.CONTAINERS_CREATED, PostStatus.FAILED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void dueWorkIsLeasedToOneWorkerAtATime(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        String due = posts.insert(carousel(null));
+        posts.insert(new NewPost("acct", PostKind.FEED, "later", carousel(null).media(), null, "inbox", null,
+                NOW.plusSeconds(3600)));
+
+        assertThat(posts.dueIds(NOW, 10)).containsExactly(due);
+        assertThat(posts.claim(due, "worker-a", NOW, NOW.plusSeconds(120))).isTrue();
+        assertThat(posts.claim(due, "worker-b", NOW, NOW.plusSeconds(120))).isFalse();
+        assertThat(posts.dueIds(NOW, 10)).isEmpty();
+        // A crashed worker's lease runs out and the post is due again.
+        assertThat(posts.dueIds(NOW.plusSeconds(121), 10)).containsExactly(due);
+        posts.release(due, "worker-a");
+        assertThat(posts.claim(due, "worker-b", NOW, NOW.plusSeconds(120))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void pausedAccountsAreNotPickedUp(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        String id = posts.insert(carousel(null));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("insert into account_state (account_id, status, updated_at) values ('acct', 'NEEDS_REAUTH', ?)")
+                .param(NOW.atOffset(ZoneOffset.UTC)).update();
+        assertThat(posts.dueIds(NOW, 10)).isEmpty();
+        jdbc.sql("update account_state set status = 'PAUSED', paused_until = ?").param(NOW.plusSeconds(60).atOffset(ZoneOffset.UTC)).update();
+        assertThat(posts.dueIds(NOW, 10)).isEmpty();
+        assertThat(posts.dueIds(NOW.plusSeconds(61), 10)).containsExactly(id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void containersRecordIdsPublishMarkersAndRecreations(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        String id = posts.insert(carousel(null));
+        posts.saveContainer(id, 0, "1790000000000001");
+        posts.saveContainer(id, 1, "1790000000000002");
+        posts.saveContainer(id, Container.PARENT, "1790000000000003");
+        posts.markPublishStarted(id, Container.PARENT, NOW);
+        posts.recordPublished(id, Container.PARENT, "1800000000000009", NOW);
+        posts.recordPermalink(id, Container.PARENT, "https://www.instagram.com/p/abc/");
+        posts.dropContainer(id, 1);
+
+        List<Container> containers = posts.containers(id);
+        assertThat(containers).extracting(Container::position).containsExactly(-1, 0, 1);
+        Container parent = containers.get(0);
+        assertThat(parent.isPublished()).isTrue();
+        assertThat(parent.mediaId()).isEqualTo("1800000000000009");
+        assertThat(parent.publishStartedAt()).isEqualTo(NOW);
+        assertThat(containers.get(2).containerId()).isNull();
+        assertThat(containers.get(2).recreations()).isEqualTo(1);
+    }
+}
