@@ -1,0 +1,99 @@
+package io.feedgram.sandbox;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.OptionalInt;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Instagram's checks on fetched media (graph-api.md §2.4, §2.5): images are checked while the
+ * container is created and fail the request; videos are checked later and fail the container.
+ */
+@SandboxBean
+final class MediaChecks {
+
+    /** Feed images must be between 4:5 and 1.91:1 (width / height). */
+    private static final double MIN_FEED_RATIO = 0.8;
+    private static final double MAX_FEED_RATIO = 1.91;
+    private static final int VIDEO_HEAD_BYTES = 16;
+
+    private final MediaFetcher fetcher;
+    private final SandboxSettings settings;
+
+    MediaChecks(MediaFetcher fetcher, SandboxSettings settings) {
+        this.fetcher = fetcher;
+        this.settings = settings;
+    }
+
+    /** Throws the Graph error Instagram answers for an unusable image; feed images also need a feed aspect ratio. */
+    void checkImage(String url, boolean feedAspectRatio) {
+        long maxBytes = settings.current().maxImageBytes();
+        MediaDownload download = fetcher.download(url, maxBytes, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        switch (download.outcome()) {
+            case UNREACHABLE, NOT_OK -> throw GraphError.mediaFetchFailed(url).toException();
+            case TOO_LARGE -> throw GraphError.imageTooLarge().toException();
+            case OK -> {
+                byte[] bytes = download.kept();
+                if (!isJpeg(bytes)) {
+                    throw GraphError.imageFormatUnsupported().toException();
+                }
+                if (feedAspectRatio) {
+                    double ratio = aspectRatio(bytes);
+                    if (ratio < MIN_FEED_RATIO || ratio > MAX_FEED_RATIO) {
+                        throw GraphError.aspectRatioUnsupported(ratio).toException();
+                    }
+                }
+            }
+        }
+    }
+
+    /** The subcode a video container ends ERROR with, or empty when the video is usable. */
+    OptionalInt checkVideo(String url) {
+        MediaDownload download = fetcher.download(url, settings.current().maxVideoBytes(), VIDEO_HEAD_BYTES);
+        return switch (download.outcome()) {
+            case UNREACHABLE, NOT_OK -> OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
+            case TOO_LARGE -> OptionalInt.of(VideoFailure.PROCESSING_FAILED);
+            case OK -> hasFtypBox(download.kept()) ? OptionalInt.empty() : OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
+        };
+    }
+
+    private static boolean isJpeg(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
+    }
+
+    /** MP4 and MOV files start with a box whose type, at offset 4, is {@code ftyp}. */
+    private static boolean hasFtypBox(byte[] head) {
+        return head.length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
+    }
+
+    private static double aspectRatio(byte[] jpeg) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw GraphError.imageFormatUnsupported().toException();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input);
+                return (double) reader.getWidth(0) / reader.getHeight(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw GraphError.imageFormatUnsupported().toException();
+        }
+    }
+
+    /** Subcodes a video container's status reports (graph-api.md §4, §7.4). */
+    static final class VideoFailure {
+        static final int UNSUPPORTED_FORMAT = 2207026;
+        static final int PROCESSING_FAILED = 2207082;
+
+        private VideoFailure() {
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.feedgram.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The containers created in the sandbox, and the state machine that derives a container's
+ * status from the sandbox clock (graph-api.md §4):
+ * IN_PROGRESS until its processing delay has passed and its media check is done, then FINISHED
+ * or ERROR; EXPIRED when unpublished past the TTL; PUBLISHED once published.
+ */
+@SandboxBean
+final class SandboxContainers {
+
+    private final Map<String, Container> byId = new ConcurrentHashMap<>();
+    private final SandboxSettings settings;
+
+    SandboxContainers(SandboxSettings settings) {
+        this.settings = settings;
+    }
+
+    void add(Container container) {
+        byId.put(container.id(), container);
+    }
+
+    /** The container if it exists and belongs to {@code owner}: others' containers do not exist for a caller. */
+    Optional<Container> findOwned(String id, String owner) {
+        return Optional.ofNullable(byId.get(id)).filter(c -> c.owner().equals(owner));
+    }
+
+    /** Replaces a container atomically; a no-op if it was forgotten meanwhile (reset). */
+    void update(String id, UnaryOperator<Container> change) {
+        byId.computeIfPresent(id, (key, container) -> change.apply(container));
+    }
+
+    void clear() {
+        byId.clear();
+    }
+
+    ContainerStatus statusOf(Container container, Instant now) {
+        SandboxProperties properties = settings.current();
+        if (container.published()) {
+            return ContainerStatus.published();
+        }
+        if (!now.isBefore(container.createdAt().plus(properties.containerTtl()))) {
+            return ContainerStatus.expired();
+        }
+        boolean delayPassed = !now.isBefore(container.createdAt().plus(processingDelay(container, properties)));
+        if (container.kind() == ContainerKind.CAROUSEL) {
+            return carouselStatus(container, now, delayPassed);
+        }
+        if (!container.mediaCheck().done() || !delayPassed) {
+            return ContainerStatus.inProgress();
+        }
+        return container.mediaCheck().failed()
+                ? ContainerStatus.error(container.mediaCheck().errorSubcode())
+                : ContainerStatus.finished();
+    }
+
+    /** A carousel is FINISHED only when every child is and its own delay has passed; a failed child fails it. */
+    private ContainerStatus carouselStatus(Container carousel, Instant now, boolean delayPassed) {
+        boolean childrenFinished = true;
+        for (String childId : carousel.children()) {
+            Container child = byId.get(childId);
+            if (child == null) {
+                childrenFinished = false;
+                continue;
+            }
+            ContainerStatus childStatus = statusOf(child, now);
+            if (childStatus.code() == ContainerStatus.Code.ERROR) {
+                return childStatus;
+            }
+            childrenFinished &= childStatus.code() == ContainerStatus.Code.FINISHED;
+        }
+        return childrenFinished && delayPassed ? ContainerStatus.finished() : ContainerStatus.inProgress();
+    }
+
+    private static Duration processingDelay(Container container, SandboxProperties properties) {
+        return switch (container.kind()) {
+            case CAROUSEL -> properties.processingDelay().carousel();
+            case REELS, CAROUSEL_VIDEO -> properties.processingDelay().video();
+            case STORIES -> container.video() ? properties.processingDelay().video() : properties.processingDelay().image();
+            case IMAGE -> properties.processingDelay().image();
+        };
+    }
+
+    Optional<Container> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}

@@ -1,0 +1,161 @@
+package io.feedgram.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.feedgram.account.AccountConfig.Login;
+
+/**
+ * Test and operator controls under {@code /sandbox/_*}: faults, the sandbox clock, tokens,
+ * setting overrides, inspection of what was published, and reset. Plain JSON, no Graph envelope.
+ */
+@RestController
+@RequestMapping("/sandbox")
+@ConditionalOnProperty(prefix = "feedgram.sandbox", name = "enabled", havingValue = "true")
+final class SandboxControlController {
+
+    record FaultRequest(String fault, String igUserId, Integer times) {
+    }
+
+    record ClockRequest(String advance) {
+    }
+
+    record TokenRequest(String token, String igUserId, String login, Instant expiresAt, String username) {
+    }
+
+    record ExpireRequest(String token) {
+    }
+
+    private final SandboxFaults faults;
+    private final SandboxClock clock;
+    private final SandboxTokens tokens;
+    private final SandboxSettings settings;
+    private final SandboxMedia media;
+    private final SandboxReset reset;
+
+    SandboxControlController(SandboxFaults faults, SandboxClock clock, SandboxTokens tokens, SandboxSettings settings,
+            SandboxMedia media, SandboxReset reset) {
+        this.faults = faults;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.media = media;
+        this.reset = reset;
+    }
+
+    @PostMapping("/_faults")
+    Map<String, Object> injectFault(@RequestBody FaultRequest request) {
+        if (request.fault() == null || !faults.inject(request.fault(), request.igUserId(), request.times())) {
+            throw new IllegalArgumentException("unknown fault or bad times; faults are "
+                    + Arrays.stream(Fault.values()).map(Fault::wireName).toList());
+        }
+        return faultList();
+    }
+
+    @GetMapping("/_faults")
+    Map<String, Object> faultList() {
+        return Map.of("faults", faults.list());
+    }
+
+    @DeleteMapping("/_faults")
+    Map<String, Object> clearFaults() {
+        faults.clear();
+        return faultList();
+    }
+
+    @GetMapping("/_clock")
+    Map<String, Object> clock() {
+        return Map.of("now", clock.now().toString(), "offset", clock.offset().toString());
+    }
+
+    @PostMapping("/_clock")
+    Map<String, Object> advanceClock(@RequestBody ClockRequest request) {
+        if (request.advance() == null) {
+            throw new IllegalArgumentException("expected {\"advance\": \"<ISO-8601 duration>\"}");
+        }
+        try {
+            clock.advance(Duration.parse(request.advance()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("advance must be an ISO-8601 duration such as PT24H");
+        }
+        return clock();
+    }
+
+    @DeleteMapping("/_clock")
+    Map<String, Object> resetClock() {
+        clock.reset();
+        return clock();
+    }
+
+    @PostMapping("/_tokens")
+    Map<String, Object> registerToken(@RequestBody TokenRequest request) {
+        if (request.token() == null || request.igUserId() == null) {
+            throw new IllegalArgumentException("token and igUserId are required");
+        }
+        Login login = request.login() == null ? Login.INSTAGRAM : Login.valueOf(request.login().toUpperCase(java.util.Locale.ROOT));
+        Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : clock.now().plus(SandboxTokens.LONG_LIVED);
+        String username = request.username() != null ? request.username() : "sandbox_" + request.igUserId();
+        tokens.register(new AccessToken(request.token(), login, request.igUserId(), username, expiresAt));
+        // The token itself is never echoed: secrets do not go back out of an API.
+        Map<String, Object> registered = new LinkedHashMap<>();
+        registered.put("igUserId", request.igUserId());
+        registered.put("login", login.name().toLowerCase(java.util.Locale.ROOT));
+        registered.put("username", username);
+        registered.put("expiresAt", expiresAt.toString());
+        return registered;
+    }
+
+    @PostMapping("/_tokens/expire")
+    ResponseEntity<Map<String, Object>> expireToken(@RequestBody ExpireRequest request) {
+        if (request.token() == null || !tokens.expire(request.token())) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown token"));
+        }
+        return ResponseEntity.ok(Map.of("expiredAt", clock.now().toString()));
+    }
+
+    @GetMapping("/_config")
+    SandboxProperties config() {
+        return settings.current();
+    }
+
+    @PostMapping("/_config")
+    SandboxProperties overrideConfig(@RequestBody JsonNode overrides) {
+        return settings.override(overrides);
+    }
+
+    @GetMapping("/_inspect/published")
+    Map<String, List<PublishedView>> published() {
+        Map<String, List<PublishedView>> view = new LinkedHashMap<>();
+        media.byOwner().forEach((owner, items) -> view.put(owner, items.stream().map(PublishedView::of).toList()));
+        return view;
+    }
+
+    @PostMapping("/_reset")
+    Map<String, Object> reset() {
+        reset.reset();
+        return Map.of("reset", true, "now", clock.now().toString());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.feedgram.sandbox;
+
+/** Puts the sandbox back to its start-up state: what tests do before each case. */
+@SandboxBean
+public final class SandboxReset {
+
+    private final SandboxContainers containers;
+    private final SandboxMedia media;
+    private final PublishingQuota quota;
+    private final SandboxFaults faults;
+    private final SandboxTokens tokens;
+    private final SandboxSettings settings;
+    private final UsageMeter usage;
+    private final SandboxClock clock;
+
+    SandboxReset(SandboxContainers containers, SandboxMedia media, PublishingQuota quota, SandboxFaults faults,
+            SandboxTokens tokens, SandboxSettings settings, UsageMeter usage, SandboxClock clock) {
+        this.containers = containers;
+        this.media = media;
+        this.quota = quota;
+        this.faults = faults;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    /** Forgets containers, media, quota usage, faults, added tokens, setting overrides and the clock offset. */
+    public void reset() {
+        faults.clear();
+        containers.clear();
+        media.clear();
+        quota.clear();
+        usage.clear();
+        settings.reset();
+        clock.reset();
+        tokens.reset();
+    }
+}
