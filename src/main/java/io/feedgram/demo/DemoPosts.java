@@ -9,7 +9,6 @@ import io.feedgram.post.NewPost;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
 import io.feedgram.post.PostRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -28,14 +27,14 @@ public class DemoPosts {
     private final PostRepository posts;
     private final AccountsProperties accounts;
     private final Environment environment;
-    private final String mediaUrl;
+    private final DemoProperties properties;
 
     public DemoPosts(PostRepository posts, AccountsProperties accounts, Environment environment,
-                     @Value("${feedgram.demo.media-url:http://localhost:${local.server.port}/demo/media}") String mediaUrl) {
+                     DemoProperties properties) {
         this.posts = posts;
         this.accounts = accounts;
         this.environment = environment;
-        this.mediaUrl = mediaUrl;
+        this.properties = properties;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -44,7 +43,7 @@ public class DemoPosts {
             return;
         }
         String account = accounts.accounts().get(0).id();
-        String base = environment.resolveRequiredPlaceholders(mediaUrl);
+        String base = environment.resolveRequiredPlaceholders(properties.mediaUrl());
         posts.insert(demo(account, "demo:image", PostKind.FEED, "Sunrise over the hills. #feedgram #demo",
                 List.of(new MediaItem(base + "/sunrise.jpg", MediaType.IMAGE, "An orange and purple sunrise"))));
         posts.insert(demo(account, "demo:reel", PostKind.REEL, "A short clip, published as a reel. #reels",
