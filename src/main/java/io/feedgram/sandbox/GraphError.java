@@ -30,10 +30,6 @@ record GraphError(
         return new GraphError(httpStatus, code, subcode, message, value, userTitle, userMessage, methodError, tokenError);
     }
 
-    GraphError withHttpStatus(int status) {
-        return new GraphError(status, code, subcode, message, isTransient, userTitle, userMessage, methodError, tokenError);
-    }
-
     GraphApiException toException() {
         return new GraphApiException(this);
     }

@@ -87,8 +87,4 @@ final class SandboxContainers {
             case IMAGE -> properties.processingDelay().image();
         };
     }
-
-    Optional<Container> find(String id) {
-        return Optional.ofNullable(byId.get(id));
-    }
 }
