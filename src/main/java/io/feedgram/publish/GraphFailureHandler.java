@@ -54,7 +54,10 @@ public class GraphFailureHandler {
         switch (policy.classify(failure)) {
             case RATE_LIMITED -> defer(post, later(failure, settings.retryDelay(post.attempts())), error, reason);
             case QUOTA_EXHAUSTED -> defer(post, settings.quotaRecheck(), error, reason);
-            case AUTH -> accounts.requireReauthorization(post.accountId(), error.message());
+            case AUTH -> {
+                posts.move(post, PostStatus.NEEDS_REAUTH, now, resumeOf(post), error, reason);
+                accounts.requireReauthorization(post.accountId(), error.message());
+            }
             case ACCOUNT_BLOCKED -> {
                 Instant until = now.plus(later(failure, settings.accountBlockPause()));
                 accounts.pause(post.accountId(), until, error.message());

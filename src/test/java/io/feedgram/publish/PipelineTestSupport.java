@@ -1,0 +1,108 @@
+package io.feedgram.publish;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.feedgram.post.MediaItem;
+import io.feedgram.post.MediaType;
+import io.feedgram.post.NewPost;
+import io.feedgram.post.Post;
+import io.feedgram.post.PostKind;
+import io.feedgram.post.PostOptions;
+import io.feedgram.post.PostRepository;
+import io.feedgram.post.PostStatus;
+import io.feedgram.testing.SandboxControl;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole application on a random port: real Camel routes, H2, and the sandbox over real
+ * HTTP. Delays are shrunk so that scenarios take seconds. All pipeline tests share this one
+ * context; each marks its posts with a unique token to find them in the sandbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:pipeline;DB_CLOSE_DELAY=-1",
+        "feedgram.sandbox.enabled=true",
+        "feedgram.sandbox.processing-delay.image=300ms",
+        "feedgram.sandbox.processing-delay.video=1s",
+        "feedgram.sandbox.processing-delay.carousel=300ms",
+        "feedgram.demo.enabled=false",
+        "sandbox-test.media=true",
+        "feedgram.publishing.min-interval=0s",
+        "feedgram.publishing.tick=100ms",
+        "feedgram.publishing.poll-initial-delay=200ms",
+        "feedgram.publishing.poll-interval=300ms",
+        "feedgram.publishing.poll-max-interval=1s",
+        "feedgram.publishing.retry-delay=200ms",
+        "feedgram.publishing.retry-max-delay=1s",
+        "feedgram.publishing.quota-recheck=1s",
+        "feedgram.publishing.reconcile-interval=300ms",
+        "feedgram.accounts[0].id=alpha",
+        "feedgram.accounts[0].login=instagram",
+        "feedgram.accounts[0].ig-user-id=17841400000000101",
+        "feedgram.accounts[0].access-token=IGAA-test-alpha-token",
+        "feedgram.accounts[1].id=beta",
+        "feedgram.accounts[1].login=facebook",
+        "feedgram.accounts[1].ig-user-id=17841400000000202",
+        "feedgram.accounts[1].access-token=EAA-test-beta-page-token",
+        "feedgram.accounts[2].id=gamma",
+        "feedgram.accounts[2].login=instagram",
+        "feedgram.accounts[2].ig-user-id=17841400000000303",
+        "feedgram.accounts[2].access-token=IGAA-test-gamma-token",
+})
+abstract class PipelineTestSupport {
+
+    static final String ALPHA = "17841400000000101";
+    static final String BETA = "17841400000000202";
+    static final String GAMMA = "17841400000000303";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PostRepository posts;
+
+    SandboxControl sandbox;
+
+    /** Unique per test: it is in every caption and media URL the test submits. */
+    String marker;
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox = new SandboxControl(port);
+        sandbox.reset();
+        marker = UUID.randomUUID().toString();
+    }
+
+    MediaItem image(String name) {
+        return new MediaItem(mediaUrl(name), MediaType.IMAGE, "alt " + name);
+    }
+
+    MediaItem video(String name) {
+        return new MediaItem(mediaUrl(name), MediaType.VIDEO, null);
+    }
+
+    String mediaUrl(String name) {
+        return "http://localhost:" + port + "/test-media/" + name + "?m=" + marker;
+    }
+
+    String submit(String account, PostKind kind, MediaItem... media) {
+        return submit(account, kind, PostOptions.NONE, media);
+    }
+
+    String submit(String account, PostKind kind, PostOptions options, MediaItem... media) {
+        return posts.insert(new NewPost(account, kind, kind == PostKind.STORY ? null : "Caption " + marker,
+                List.of(media), options, "test", null, null));
+    }
+
+    Post awaitStatus(String postId, PostStatus status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> posts.find(postId).orElseThrow().status(), s -> s == status);
+        return posts.find(postId).orElseThrow();
+    }
+}

@@ -1,0 +1,80 @@
+package io.feedgram.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Drives the sandbox's control API over real HTTP, as a person or a CI script would. */
+public final class SandboxControl {
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SandboxControl(int port) {
+        this.base = "http://localhost:" + port + "/sandbox";
+    }
+
+    public void reset() {
+        send("POST", "/_reset", "{}");
+    }
+
+    public void fault(String name, Integer times) {
+        send("POST", "/_faults", times == null ? "{\"fault\":\"" + name + "\"}"
+                : "{\"fault\":\"" + name + "\",\"times\":" + times + "}");
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/_faults", null);
+    }
+
+    public void advanceClock(String isoDuration) {
+        send("POST", "/_clock", "{\"advance\":\"" + isoDuration + "\"}");
+    }
+
+    public void configure(String settingsJson) {
+        send("POST", "/_config", settingsJson);
+    }
+
+    public void expireToken(String token) {
+        send("POST", "/_tokens/expire", "{\"token\":\"" + token + "\"}");
+    }
+
+    /** Every media published for an account whose container parameters mention {@code marker}. */
+    public List<JsonNode> published(String igUserId, String marker) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode media : send("GET", "/_inspect/published", null).path(igUserId)) {
+            if (media.toString().contains(marker)) {
+                found.add(media);
+            }
+        }
+        return found;
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body().isEmpty() ? "{}" : response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
