@@ -156,7 +156,9 @@ public class PostPublisher {
      * published the media. {@code cause} is null after a crash between the two records.
      */
     private void reconcile(Post post, AccountConfig account, Container target, GraphException cause) {
-        String why = cause == null ? "an earlier publish attempt was interrupted" : "publish outcome unknown (" + cause.getMessage() + ")";
+        String why = cause != null ? "publish outcome unknown (" + cause.getMessage() + ")"
+                : post.status() == PostStatus.UNCONFIRMED ? "reconciling an unconfirmed publish"
+                : "an earlier publish attempt was interrupted";
         ContainerStatus status;
         try {
             status = graph.containerStatus(account, target.containerId());

@@ -32,6 +32,12 @@ public final class SandboxControl {
                 : "{\"fault\":\"" + name + "\",\"times\":" + times + "}");
     }
 
+    /** A fault that hits one account only. */
+    public void faultFor(String name, String igUserId, Integer times) {
+        send("POST", "/_faults", "{\"fault\":\"" + name + "\",\"igUserId\":\"" + igUserId + "\""
+                + (times == null ? "" : ",\"times\":" + times) + "}");
+    }
+
     public void clearFaults() {
         send("DELETE", "/_faults", null);
     }
