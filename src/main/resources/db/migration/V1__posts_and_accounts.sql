@@ -8,7 +8,8 @@ create table account_state (
     paused_until        timestamp with time zone,
     token_fingerprint   varchar(64),                     -- hash of the token that was paused, never the token
     last_published_at   timestamp with time zone,
-    publish_lease_until timestamp with time zone,        -- one publish in flight per account
+    publish_lease_owner varchar(64),                     -- one publish in flight per account
+    publish_lease_until timestamp with time zone,
     updated_at          timestamp with time zone not null
 );
 
@@ -25,7 +26,7 @@ create table post (
     due_at          timestamp with time zone not null,
     attempts        integer       not null default 0,    -- polls or retries in the current phase
     phase_started_at timestamp with time zone,           -- start of the current phase, for its time budget
-    lease_owner     varchar(64),
+    lease_owner     varchar(80),                         -- a token per claim
     lease_until     timestamp with time zone,
     error_code      integer,
     error_subcode   integer,
@@ -55,6 +56,7 @@ create table post_container (
     status_detail      varchar(500),
     recreations        integer     not null default 0,
     publish_started_at timestamp with time zone,         -- set before media_publish, the crash-safety marker
+    publish_uncertain  boolean     not null default false, -- an attempt's outcome was unknown: read before publishing again
     media_id           varchar(64),
     permalink          varchar(512),
     published_at       timestamp with time zone,

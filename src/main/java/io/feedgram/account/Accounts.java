@@ -93,11 +93,18 @@ public class Accounts {
         log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
     }
 
-    /** Instagram restricted or blocked the account: publish nothing for it until {@code until}. */
+    /**
+     * Instagram restricted, blocked or rate-limited the account: publish nothing for it until
+     * {@code until}. An account waiting for re-authorization stays so.
+     */
     public void pause(String accountId, Instant until, String reason) {
-        jdbc.sql("update account_state set status = 'PAUSED', reason = ?, paused_until = ?, updated_at = ? where account_id = ?")
+        int paused = jdbc.sql("""
+                update account_state set status = 'PAUSED', reason = ?, paused_until = ?, updated_at = ?
+                where account_id = ? and status <> 'NEEDS_REAUTH'""")
                 .params(reason, at(until), at(clock.instant()), accountId).update();
-        log.warn("account {} paused until {}: {}", accountId, until, reason);
+        if (paused == 1) {
+            log.warn("account {} paused until {}: {}", accountId, until, reason);
+        }
     }
 
     /** Puts an account back to work and returns its parked posts to where they were. */
@@ -113,17 +120,21 @@ public class Accounts {
         log.info("account {} is active again: {}", accountId, why);
     }
 
-    /** Takes the account's publish lease: false while another publish of it is in flight. */
-    public boolean tryStartPublish(String accountId, Instant leaseUntil) {
+    /** Takes the account's publish lock for {@code owner}: false while another publish of it is in flight. */
+    public boolean tryStartPublish(String accountId, String owner, Instant leaseUntil) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                update account_state set publish_lease_until = ?
+                update account_state set publish_lease_owner = ?, publish_lease_until = ?
                 where account_id = ? and (publish_lease_until is null or publish_lease_until < ?)""")
-                .params(at(leaseUntil), accountId, at(now)).update() == 1;
+                .params(owner, at(leaseUntil), accountId, at(now)).update() == 1;
     }
 
-    public void endPublish(String accountId) {
-        jdbc.sql("update account_state set publish_lease_until = null where account_id = ?").param(accountId).update();
+    /** Releases the lock only if {@code owner} still holds it. */
+    public void endPublish(String accountId, String owner) {
+        jdbc.sql("""
+                update account_state set publish_lease_owner = null, publish_lease_until = null
+                where account_id = ? and publish_lease_owner = ?""")
+                .params(accountId, owner).update();
     }
 
     public void recordPublished(String accountId, Instant at) {

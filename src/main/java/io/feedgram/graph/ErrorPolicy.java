@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * (graph-api.md §7.3, §7.4 and §12.3; Meta's pages:
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
  * and https://developers.facebook.com/docs/graph-api/guides/error-handling).
- * A subcode entry wins over its code's entry; codes never seen fall back on the HTTP status.
+ * A subcode entry wins over its code's entry; codes never seen fall back on the HTTP status (429 is a rate limit, 5xx transient).
  */
 @Component
 public class ErrorPolicy {
@@ -98,6 +98,9 @@ public class ErrorPolicy {
         }
         if (error.code() >= 200 && error.code() <= 299) {
             return AUTH;                              // permission errors
+        }
+        if (httpStatus == 429) {
+            return RATE_LIMITED;
         }
         return httpStatus >= 500 ? TRANSIENT : FIX_INPUT;
     }

@@ -75,7 +75,7 @@ public class GraphClient {
 
     private JsonNode get(AccountConfig account, String path, Map<String, String> query) {
         HttpRequest request = request(account, path + "?" + form(query)).GET().build();
-        return send(request, path);
+        return send(account, request, path);
     }
 
     private JsonNode post(AccountConfig account, String path, Map<String, String> parameters) {
@@ -83,7 +83,7 @@ public class GraphClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(parameters)))
                 .build();
-        return send(request, path);
+        return send(account, request, path);
     }
 
     private HttpRequest.Builder request(AccountConfig account, String pathAndQuery) {
@@ -96,7 +96,7 @@ public class GraphClient {
                 .header("Accept", "application/json");
     }
 
-    private JsonNode send(HttpRequest request, String what) {
+    private JsonNode send(AccountConfig account, HttpRequest request, String what) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -119,11 +119,25 @@ public class GraphClient {
                 error.path("code").asInt(),
                 error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
                 error.path("type").asText(null),
-                error.path("message").asText(""),
-                error.path("error_user_title").asText(null),
-                error.path("error_user_msg").asText(null),
+                redact(error.path("message").asText(""), account),
+                redact(error.path("error_user_title").asText(null), account),
+                redact(error.path("error_user_msg").asText(null), account),
                 error.path("fbtrace_id").asText(null)),
                 retryAfter(response));
+    }
+
+    /** Graph messages can quote the token ("Malformed access token ..."); it must not travel further. */
+    static String redact(String text, AccountConfig account) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text;
+        for (String secret : new String[] {account.accessToken(), account.appSecret()}) {
+            if (secret != null && secret.length() >= 4) {
+                clean = clean.replace(secret, "[redacted]");
+            }
+        }
+        return clean;
     }
 
     private JsonNode parse(String body, String what, int status) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One Instagram container of a post as recorded: items at position 0..n-1, a carousel
  * parent at {@link #PARENT}. {@code publishStartedAt} is written before media_publish so
- * that a crash in between is detected and reconciled instead of publishing twice.
+ * that a crash in between is detected and reconciled instead of publishing twice;
+ * {@code publishUncertain} stays set once an attempt's outcome was unknown, so that every
+ * later attempt reads the container before publishing.
  */
 public record Container(
         int position,
@@ -14,6 +16,7 @@ public record Container(
         String statusDetail,
         int recreations,
         Instant publishStartedAt,
+        boolean publishUncertain,
         String mediaId,
         String permalink,
         Instant publishedAt) {

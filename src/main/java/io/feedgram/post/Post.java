@@ -3,7 +3,10 @@ package io.feedgram.post;
 import java.time.Instant;
 import java.util.List;
 
-/** A post as stored: what to publish, where it stands, and Instagram's last refusal if any. */
+/**
+ * A post as stored: what to publish, where it stands, Instagram's last refusal if any, and
+ * the token of the claim that holds it (null when no worker does).
+ */
 public record Post(
         String id,
         String accountId,
@@ -18,7 +21,8 @@ public record Post(
         int attempts,
         Instant phaseStartedAt,
         PostError error,
-        Instant createdAt) {
+        Instant createdAt,
+        String leaseOwner) {
 
     public boolean hasVideo() {
         return media.stream().anyMatch(m -> m.type() == MediaType.VIDEO);

@@ -101,17 +101,23 @@ public class PostRepository {
                 .params(at(now), at(now), at(now), limit).query(String.class).list();
     }
 
-    /** Takes the lease on a post; false when another worker holds it. */
-    public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
+    /** Takes the lease on a post with a token unique to this claim; false when another claim holds it. */
+    public boolean claim(String id, String token, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                 update post set lease_owner = ?, lease_until = ?
                 where id = ? and (lease_until is null or lease_until < ?)""")
-                .params(owner, at(leaseUntil), id, at(now)).update() == 1;
+                .params(token, at(leaseUntil), id, at(now)).update() == 1;
     }
 
-    public void release(String id, String owner) {
+    /** Extends a claim before a slow call; false when the claim was lost and the step must stop. */
+    public boolean holdLease(Post post, Instant leaseUntil) {
+        return post.leaseOwner() != null && jdbc.sql("update post set lease_until = ? where id = ? and lease_owner = ?")
+                .params(at(leaseUntil), post.id(), post.leaseOwner()).update() == 1;
+    }
+
+    public void release(Post post) {
         jdbc.sql("update post set lease_owner = null, lease_until = null where id = ? and lease_owner = ?")
-                .params(id, owner).update();
+                .params(post.id(), post.leaseOwner()).update();
     }
 
     // ---- moving between states ----------------------------------------------------------
@@ -148,18 +154,30 @@ public class PostRepository {
                 .params(at(dueAt), attempts, at(clock.instant()), post.id(), post.status().name()).update();
     }
 
-    /** Moves every post of an account in {@code from} states to {@code to}, remembering where each was. */
-    @Transactional
+    /**
+     * Parks every active post of an account in {@code to}, remembering where each was. A post
+     * another worker moves at the same moment is left to that worker.
+     */
     public List<String> parkAll(String accountId, PostStatus to, String detail) {
-        List<Post> posts = jdbc.sql("""
+        Instant now = clock.instant();
+        List<Post> active = jdbc.sql("""
                 select * from post where account_id = ?
                   and status in ('QUEUED', 'CONTAINERS_CREATED', 'READY', 'DEFERRED', 'UNCONFIRMED')""")
                 .param(accountId).query(this::mapPost).list();
-        for (Post p : posts) {
+        List<String> parked = new java.util.ArrayList<>();
+        for (Post p : active) {
             PostStatus resume = p.status() == PostStatus.DEFERRED ? p.resumeStatus() : p.status();
-            move(p, to, clock.instant(), resume, null, detail);
+            int changed = jdbc.sql("""
+                    update post set status = ?, resume_status = ?, due_at = ?, attempts = 0, updated_at = ?
+                    where id = ? and status = ?""")
+                    .params(to.name(), resume == null ? null : resume.name(), at(now), at(now), p.id(), p.status().name())
+                    .update();
+            if (changed == 1) {
+                appendHistory(p.id(), now, to, detail);
+                parked.add(p.id());
+            }
         }
-        return posts.stream().map(Post::id).toList();
+        return parked;
     }
 
     // ---- containers ---------------------------------------------------------------------
@@ -169,7 +187,8 @@ public class PostRepository {
                 .param(postId)
                 .query((rs, n) -> new Container(rs.getInt("position"), rs.getString("container_id"),
                         rs.getString("status"), rs.getString("status_detail"), rs.getInt("recreations"),
-                        instant(rs, "publish_started_at"), rs.getString("media_id"), rs.getString("permalink"),
+                        instant(rs, "publish_started_at"), rs.getBoolean("publish_uncertain"),
+                        rs.getString("media_id"), rs.getString("permalink"),
                         instant(rs, "published_at")))
                 .list();
     }
@@ -196,7 +215,7 @@ public class PostRepository {
     public void dropContainer(String postId, int position) {
         jdbc.sql("""
                 update post_container set container_id = null, status = null, status_detail = null,
-                       publish_started_at = null, recreations = recreations + 1
+                       publish_started_at = null, publish_uncertain = false, recreations = recreations + 1
                 where post_id = ? and position = ?""")
                 .params(postId, position).update();
     }
@@ -204,6 +223,12 @@ public class PostRepository {
     public void markPublishStarted(String postId, int position, Instant at) {
         jdbc.sql("update post_container set publish_started_at = ? where post_id = ? and position = ?")
                 .params(at(at), postId, position).update();
+    }
+
+    /** An attempt's outcome was unknown: from now on the container is read before any publish. */
+    public void markPublishUncertain(String postId, int position) {
+        jdbc.sql("update post_container set publish_uncertain = true where post_id = ? and position = ?")
+                .params(postId, position).update();
     }
 
     public void clearPublishStarted(String postId, int position) {
@@ -242,7 +267,7 @@ public class PostRepository {
                 rs.getString("caption"), media, fromJson(rs.getString("options")), rs.getString("source"),
                 PostStatus.valueOf(rs.getString("status")), resume == null ? null : PostStatus.valueOf(resume),
                 instant(rs, "due_at"), rs.getInt("attempts"), instant(rs, "phase_started_at"), error,
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), rs.getString("lease_owner"));
     }
 
     private void appendHistory(String postId, Instant at, PostStatus status, String detail) {

@@ -1,21 +1,16 @@
 package io.feedgram.publish;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountConfig;
-import io.feedgram.account.Accounts;
-import io.feedgram.graph.GraphClient;
 import io.feedgram.graph.GraphException;
 import io.feedgram.post.Container;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostError;
-import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import org.springframework.stereotype.Component;
 
@@ -27,55 +22,45 @@ import org.springframework.stereotype.Component;
 @Component("containerCreator")
 public class ContainerCreator {
 
-    private final PostRepository posts;
-    private final Accounts accounts;
-    private final GraphClient graph;
-    private final GraphFailureHandler failures;
-    private final PublishingProperties settings;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final PublishContext context;
 
-    public ContainerCreator(PostRepository posts, Accounts accounts, GraphClient graph, GraphFailureHandler failures,
-                            PublishingProperties settings, ObjectMapper json, Clock clock) {
-        this.posts = posts;
-        this.accounts = accounts;
-        this.graph = graph;
-        this.failures = failures;
-        this.settings = settings;
-        this.json = json;
-        this.clock = clock;
+    public ContainerCreator(PublishContext context) {
+        this.context = context;
     }
 
     public void createContainers(Post post) {
-        Optional<AccountConfig> account = accounts.find(post.accountId());
+        Optional<AccountConfig> account = context.accounts().find(post.accountId());
         if (account.isEmpty()) {
-            failures.fail(post, new PostError(null, null, "account " + post.accountId() + " is not configured"),
+            context.failures().fail(post, new PostError(null, null, "account " + post.accountId() + " is not configured"),
                     "unknown account");
             return;
         }
         ContainerPlan plan;
         try {
-            plan = ContainerPlan.of(post, settings.shareToFeed(), json);
+            plan = context.plan(post);
         } catch (ContainerPlan.Unpublishable e) {
-            failures.fail(post, new PostError(null, null, e.getMessage()), "cannot be published: " + e.getMessage());
+            context.failures().fail(post, new PostError(null, null, e.getMessage()), "cannot be published: " + e.getMessage());
             return;
         }
-        Map<Integer, Container> existing = posts.containers(post.id()).stream()
+        Map<Integer, Container> existing = context.posts().containers(post.id()).stream()
                 .collect(Collectors.toMap(Container::position, Function.identity()));
         for (ContainerPlan.Spec item : plan.items()) {
             Container known = existing.get(item.position());
             if (known != null && known.containerId() != null) {
                 continue;
             }
+            if (!context.posts().holdLease(post, context.clock().instant().plus(context.settings().lease()))) {
+                return;                                   // the claim was lost; its new holder carries on
+            }
             try {
-                posts.saveContainer(post.id(), item.position(), graph.createContainer(account.get(), item.parameters()));
+                context.posts().saveContainer(post.id(), item.position(), context.graph().createContainer(account.get(), item.parameters()));
             } catch (GraphException e) {
-                failures.handle(post, e, "creating container " + (item.position() + 1) + " of " + plan.items().size());
+                context.failures().handle(post, e, "creating container " + (item.position() + 1) + " of " + plan.items().size());
                 return;
             }
         }
-        List<String> ids = posts.containers(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
-        posts.move(post, PostStatus.CONTAINERS_CREATED, clock.instant().plus(settings.pollInitialDelay()), null, null,
+        List<String> ids = context.posts().containers(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
+        context.posts().move(post, PostStatus.CONTAINERS_CREATED, context.clock().instant().plus(context.settings().pollInitialDelay()), null, null,
                 "containers " + ids + " created");
     }
 }

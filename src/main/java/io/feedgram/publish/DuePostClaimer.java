@@ -9,20 +9,25 @@ import java.util.UUID;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands the pipeline the posts that are due, each under a lease held by this instance, so
  * that no other worker or replica touches the post until the step is done or the lease runs
- * out (a crashed worker's posts are picked up again after it).
+ * out (a crashed worker's posts are picked up again after it). Each claim has its own token,
+ * so a late worker can neither release nor extend a claim that is no longer its own.
  */
 @Component("duePosts")
 public class DuePostClaimer {
 
+    private static final Logger log = LoggerFactory.getLogger(DuePostClaimer.class);
+
     private final PostRepository posts;
     private final PublishingProperties settings;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public DuePostClaimer(PostRepository posts, PublishingProperties settings, Clock clock) {
         this.posts = posts;
@@ -34,15 +39,23 @@ public class DuePostClaimer {
         Instant now = clock.instant();
         List<Post> claimed = new ArrayList<>();
         for (String id : posts.dueIds(now, settings.batchSize())) {
-            if (posts.claim(id, owner, now, now.plus(settings.lease()))) {
-                posts.find(id).map(this::endDeferral).ifPresent(claimed::add);
+            String token = instance + ":" + UUID.randomUUID();
+            if (!posts.claim(id, token, now, now.plus(settings.lease()))) {
+                continue;
+            }
+            Post post = posts.find(id).orElseThrow();
+            try {
+                claimed.add(endDeferral(post));
+            } catch (RuntimeException e) {
+                log.warn("post {} could not be resumed: {}", id, e.toString());
+                posts.release(post);
             }
         }
         return claimed;
     }
 
     public void release(Post post) {
-        posts.release(post.id(), owner);
+        posts.release(post);
     }
 
     /** A deferred post that fell due goes back to the step it was waiting in. */

@@ -52,16 +52,15 @@ public class GraphFailureHandler {
         PostError error = errorOf(failure);
         String reason = doing + ": " + failure.getMessage();
         switch (policy.classify(failure)) {
-            case RATE_LIMITED -> defer(post, later(failure, settings.retryDelay(post.attempts())), error, reason);
+            case RATE_LIMITED, ACCOUNT_BLOCKED -> {
+                // Calls made while limited extend the limit (graph-api.md §7.6): the whole account waits.
+                Instant until = pauseAccount(post, failure);
+                posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; account paused until " + until);
+            }
             case QUOTA_EXHAUSTED -> defer(post, settings.quotaRecheck(), error, reason);
             case AUTH -> {
                 posts.move(post, PostStatus.NEEDS_REAUTH, now, resumeOf(post), error, reason);
                 accounts.requireReauthorization(post.accountId(), error.message());
-            }
-            case ACCOUNT_BLOCKED -> {
-                Instant until = now.plus(later(failure, settings.accountBlockPause()));
-                accounts.pause(post.accountId(), until, error.message());
-                posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; account paused");
             }
             case FIX_INPUT, UNREADABLE -> fail(post, error, reason);
             case RETRY_ONCE -> {
@@ -79,6 +78,15 @@ public class GraphFailureHandler {
                 }
             }
         }
+    }
+
+    /** Pauses the post's account for as long as Instagram asked, or the configured pause; returns when it ends. */
+    public Instant pauseAccount(Post post, GraphException failure) {
+        boolean blocked = policy.classify(failure) == ErrorClass.ACCOUNT_BLOCKED;
+        Duration pause = later(failure, blocked ? settings.accountBlockPause() : settings.retryDelay(post.attempts()));
+        Instant until = clock.instant().plus(pause);
+        accounts.pause(post.accountId(), until, errorOf(failure).message());
+        return until;
     }
 
     /** Terminal failure with Instagram's code and a sentence for a person. */

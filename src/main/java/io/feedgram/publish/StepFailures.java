@@ -34,10 +34,13 @@ public class StepFailures {
         try {
             Post post = posts.find(claimed.id()).orElse(claimed);
             log.error("post {} [{}] step failed in {}: {}", post.id(), post.accountId(), post.status(), failure.toString(), failure);
-            if (post.status().isTerminal()) {
-                return;
+            if (post.status() != claimed.status()) {
+                return;                                   // another step moved it meanwhile
             }
-            if (post.attempts() >= settings.maxRetries()) {
+            // A post that may already be live is never failed (an operator retry would post it twice).
+            boolean mayBeLive = posts.containers(post.id()).stream()
+                    .anyMatch(c -> c.publishStartedAt() != null || c.publishUncertain() || c.isPublished());
+            if (post.attempts() >= settings.maxRetries() && !mayBeLive) {
                 posts.move(post, io.feedgram.post.PostStatus.FAILED, clock.instant(), null,
                         new PostError(null, null, "internal error: " + failure.getMessage()),
                         "gave up after " + (post.attempts() + 1) + " unexpected failures: " + failure);

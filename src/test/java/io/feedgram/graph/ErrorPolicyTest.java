@@ -57,6 +57,7 @@ class ErrorPolicyTest {
             // codes never seen fall back on the HTTP status
             "503, 987654, -, TRANSIENT",
             "400, 987654, -, FIX_INPUT",
+            "429, 987654, -, RATE_LIMITED",
     })
     void classifiesByCodeAndSubcode(int http, int code, Integer subcode, ErrorClass expected) {
         GraphError error = new GraphError(code, subcode, "OAuthException", "any message", null, null, "trace");

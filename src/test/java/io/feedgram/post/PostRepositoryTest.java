@@ -118,8 +118,16 @@ class PostRepositoryTest {
         assertThat(posts.dueIds(NOW, 10)).isEmpty();
         // A crashed worker's lease runs out and the post is due again.
         assertThat(posts.dueIds(NOW.plusSeconds(121), 10)).containsExactly(due);
-        posts.release(due, "worker-a");
-        assertThat(posts.claim(due, "worker-b", NOW, NOW.plusSeconds(120))).isTrue();
+        Post staleClaim = posts.find(due).orElseThrow();            // worker-a's view
+        assertThat(posts.claim(due, "worker-b", NOW.plusSeconds(121), NOW.plusSeconds(240))).isTrue();
+        // worker-a comes back late: it can neither extend nor release worker-b's claim.
+        assertThat(posts.holdLease(staleClaim, NOW.plusSeconds(300))).isFalse();
+        posts.release(staleClaim);
+        assertThat(posts.find(due).orElseThrow().leaseOwner()).isEqualTo("worker-b");
+        Post current = posts.find(due).orElseThrow();
+        assertThat(posts.holdLease(current, NOW.plusSeconds(300))).isTrue();
+        posts.release(current);
+        assertThat(posts.find(due).orElseThrow().leaseOwner()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")

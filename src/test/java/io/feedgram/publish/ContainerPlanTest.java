@@ -89,7 +89,7 @@ class ContainerPlanTest {
 
     private ContainerPlan plan(PostKind kind, List<MediaItem> media, PostOptions options) {
         Post post = new Post("p1", "acct", kind, "hello", media, options, "test", PostStatus.QUEUED, null,
-                null, 0, null, null, null);
+                null, 0, null, null, null, null);
         return ContainerPlan.of(post, true, json);
     }
 }

@@ -54,12 +54,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "feedgram.accounts[2].login=instagram",
         "feedgram.accounts[2].ig-user-id=17841400000000303",
         "feedgram.accounts[2].access-token=IGAA-test-gamma-token",
+        "feedgram.accounts[3].id=delta",
+        "feedgram.accounts[3].login=instagram",
+        "feedgram.accounts[3].ig-user-id=17841400000000404",
+        "feedgram.accounts[3].access-token=IGAA-test-delta-token",
 })
 abstract class PipelineTestSupport {
 
     static final String ALPHA = "17841400000000101";
     static final String BETA = "17841400000000202";
     static final String GAMMA = "17841400000000303";
+    static final String DELTA = "17841400000000404";
 
     @LocalServerPort
     int port;

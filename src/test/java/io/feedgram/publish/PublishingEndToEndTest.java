@@ -90,11 +90,17 @@ class PublishingEndToEndTest extends PipelineTestSupport {
         String lost = submit("alpha", PostKind.FEED, image("ok.jpg"));
         awaitStatus(lost, PostStatus.PUBLISHED);
 
+        // A 403 spam block after the post went live: published once, and the account pauses.
         sandbox.fault("publish-committed-blocked", 1);
-        String blocked = submit("alpha", PostKind.FEED, image("ok.jpg"), image("ok.jpg"));
+        String blocked = submit("delta", PostKind.FEED, image("ok.jpg"), image("ok.jpg"));
         awaitStatus(blocked, PostStatus.PUBLISHED);
 
-        assertThat(sandbox.published(ALPHA, marker)).hasSize(2);
+        assertThat(sandbox.published(ALPHA, marker)).hasSize(1);
+        assertThat(sandbox.published(DELTA, marker)).hasSize(1);
+        assertThat(accounts.state("delta")).get().satisfies(state -> {
+            assertThat(state.status()).isEqualTo(AccountState.Status.PAUSED);
+            assertThat(state.reason()).contains("4/2207051");
+        });
         assertThat(posts.history(lost)).last().extracting(HistoryEntry::detail).asString()
                 .contains("container reads PUBLISHED");
     }
