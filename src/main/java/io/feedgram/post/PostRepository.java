@@ -40,6 +40,16 @@ public class PostRepository {
     /** Stores a new post, or returns the existing one's id when its source key was seen before. */
     @Transactional
     public String insert(NewPost post) {
+        return insert(post, PostStatus.QUEUED, "queued from " + post.source());
+    }
+
+    /** Records a submission that will not be published (no media, filtered, backfill), with the reason. */
+    @Transactional
+    public String insertSkipped(NewPost post, String reason) {
+        return insert(post, PostStatus.SKIPPED, "skipped: " + reason);
+    }
+
+    private String insert(NewPost post, PostStatus status, String detail) {
         if (post.sourceKey() != null) {
             Optional<String> existing = jdbc.sql("select id from post where source_key = ?")
                     .param(post.sourceKey()).query(String.class).optional();
@@ -52,10 +62,11 @@ public class PostRepository {
         Instant due = post.publishAt() == null || post.publishAt().isBefore(now) ? now : post.publishAt();
         jdbc.sql("""
                 insert into post (id, account_id, kind, caption, options, source, source_key, status,
-                                  due_at, attempts, phase_started_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?, ?, ?)""")
+                                  due_at, attempts, phase_started_at, error_message, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
                 .params(id, post.accountId(), post.kind().name(), post.caption(), toJson(post.options()),
-                        post.source(), post.sourceKey(), at(due), at(now), at(now), at(now))
+                        post.source(), post.sourceKey(), status.name(), at(due), at(now),
+                        status == PostStatus.SKIPPED ? detail : null, at(now), at(now))
                 .update();
         List<MediaItem> media = post.media();
         for (int i = 0; i < media.size(); i++) {
@@ -63,7 +74,8 @@ public class PostRepository {
             jdbc.sql("insert into post_media (post_id, position, url, media_type, alt_text) values (?, ?, ?, ?, ?)")
                     .params(id, i, m.url(), m.type().name(), m.altText()).update();
         }
-        appendHistory(id, now, PostStatus.QUEUED, "queued from " + post.source());
+        appendHistory(id, now, status, detail);
+        log.info("post {} [{}] {}: {}", id, post.accountId(), status, detail);
         return id;
     }
 

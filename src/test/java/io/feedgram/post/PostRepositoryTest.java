@@ -76,6 +76,18 @@ class PostRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aSkippedSubmissionIsKeptWithItsReasonAndNeverPickedUp(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        String id = posts.insertSkipped(new NewPost("acct", PostKind.FEED, "text only", List.of(), null, "feed:blog",
+                "feed:blog:42", null), "no image or video");
+        Post skipped = posts.find(id).orElseThrow();
+        assertThat(skipped.status()).isEqualTo(PostStatus.SKIPPED);
+        assertThat(skipped.error().message()).isEqualTo("skipped: no image or video");
+        assertThat(posts.dueIds(NOW.plusSeconds(60), 10)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aSourceKeyIsTakenOnce(String name, DataSource dataSource) {
         PostRepository posts = repository(dataSource);
         String first = posts.insert(carousel("feed:blog:entry-1"));
