@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,10 +22,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Serves the demo's media, so that the demo needs no network: JPEG pictures drawn on the
- * fly and a stand-in MP4 (enough for the sandbox, which checks the container box only).
+ * Serves the demo's feed and media, so that the demo needs no network: a blog feed whose
+ * URLs point back here, JPEG pictures drawn on the fly, and a stand-in MP4 (enough for the
+ * sandbox, which checks the container box only).
  */
 @RestController
 @ConditionalOnProperty(name = "feedgram.demo.enabled", havingValue = "true")
@@ -37,6 +40,14 @@ public class DemoMediaController {
             "story.jpg", new int[] {1080, 1920, 0x9B5DE5, 0x00BBF9});
 
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    @GetMapping(value = "/demo/feed.xml", produces = "application/rss+xml")
+    public String feed() throws IOException {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        try (InputStream in = getClass().getResourceAsStream("/demo/feed.xml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{base}", base);
+        }
+    }
 
     @GetMapping("/demo/media/{name}")
     public ResponseEntity<byte[]> media(@PathVariable String name) {

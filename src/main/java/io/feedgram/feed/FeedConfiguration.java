@@ -1,0 +1,19 @@
+package io.feedgram.feed;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class FeedConfiguration {
+
+    /** Entries already taken, in the database (table by Flyway), so restarts never take one twice. */
+    @Bean
+    JdbcMessageIdRepository feedEntryRepository(DataSource dataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "feed-entries");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+}

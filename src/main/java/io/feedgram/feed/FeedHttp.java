@@ -1,0 +1,102 @@
+package io.feedgram.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP side of a feed poll, between the route and camel-http: the request headers
+ * (a conditional GET when validators are known) and a size-limited read of the body.
+ */
+@Component("feedHttp")
+public class FeedHttp {
+
+    static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+
+    private final FeedsProperties properties;
+
+    public FeedHttp(FeedsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Replaces every header with the feed request's own, so nothing inbound leaks into the call. */
+    public void prepare(@Variable("poll") FeedPoll poll, @Headers Map<String, Object> headers) {
+        String url = poll.feed().url();
+        String scheme = url == null ? null : URI.create(url).getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("the feed URL must be http or https: " + url);
+        }
+        headers.clear();
+        headers.put(Exchange.HTTP_URI, url);
+        headers.put(Exchange.HTTP_METHOD, "GET");
+        headers.put("User-Agent", properties.fetch().userAgent());
+        headers.put("Accept", ACCEPT);
+        if (poll.conditional() && poll.etag() != null) {
+            headers.put("If-None-Match", poll.etag());
+        }
+        if (poll.conditional() && poll.lastModified() != null) {
+            headers.put("If-Modified-Since", poll.lastModified());
+        }
+    }
+
+    /** Reads at most the configured size; a larger feed is refused without reading the rest. */
+    public String read(@Body InputStream body, @Header("Content-Length") String length,
+                       @Header(Exchange.CONTENT_TYPE) String contentType) throws IOException {
+        long max = properties.fetch().maxSize().toBytes();
+        if (length != null && !length.isBlank() && Long.parseLong(length.trim()) > max) {
+            throw new FeedTooLargeException(Long.parseLong(length.trim()), max);
+        }
+        if (body == null) {
+            return "";
+        }
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new FeedTooLargeException(-1, max);
+            }
+            return new String(bytes, charset(contentType));
+        }
+    }
+
+    /** JSON Feed is told by its media type, or by a body that is a JSON object. */
+    public boolean isJson(@Header(Exchange.CONTENT_TYPE) String contentType, @Body String body) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.contains("json") || body.stripLeading().startsWith("{");
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.trim();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (IllegalArgumentException unknown) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** A feed over the size limit. */
+    public static final class FeedTooLargeException extends IOException {
+        FeedTooLargeException(long size, long max) {
+            super("the feed is larger than the " + (max / (1024 * 1024)) + " MB limit"
+                    + (size > 0 ? " (" + (size / (1024 * 1024)) + " MB announced)" : ""));
+        }
+    }
+}
