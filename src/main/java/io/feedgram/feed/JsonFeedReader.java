@@ -1,0 +1,118 @@
+package io.feedgram.feed;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/). */
+final class JsonFeedReader {
+
+    private static final String VERSION_PREFIX = "https://jsonfeed.org/version/1";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final MediaExtractor media;
+
+    JsonFeedReader(MediaExtractor media) {
+        this.media = media;
+    }
+
+    List<FeedEntry> entries(String body, String feedUrl) {
+        JsonNode feed = parse(body);
+        JsonNode items = feed.get("items");
+        if (items == null || !items.isArray()) {
+            throw invalid("\"items\" must be an array");
+        }
+        List<FeedEntry> entries = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                throw invalid("item " + (i + 1) + " is not an object");
+            }
+            entries.add(entry(item, feed, feedUrl));
+        }
+        return entries;
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new FeedProblem(FeedProblem.EMPTY);
+        }
+        JsonNode feed;
+        try {
+            feed = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new FeedProblem(FeedProblem.describe(e));
+        }
+        if (!feed.isObject()) {
+            throw invalid("the document is not a JSON object");
+        }
+        String version = text(feed, "version");
+        if (version == null) {
+            throw invalid("\"version\" is missing");
+        }
+        if (!version.equals(VERSION_PREFIX) && !version.startsWith(VERSION_PREFIX + ".")) {
+            throw invalid("version \"" + version + "\" is not JSON Feed 1.0 or 1.1");
+        }
+        return feed;
+    }
+
+    private FeedEntry entry(JsonNode item, JsonNode feed, String feedUrl) {
+        String link = Urls.absolute(text(item, "url"), feedUrl);
+        String contentHtml = text(item, "content_html");
+        String contentText = text(item, "content_text");
+        String content = contentHtml != null ? contentHtml : contentText == null ? null : Html.fromText(contentText);
+        List<String> html = contentHtml == null ? List.of() : List.of(contentHtml);
+        return new FeedEntry(FeedReader.firstText(text(item, "id"), link), link, text(item, "title"),
+                text(item, "summary"), content, FeedReader.firstText(authorOf(item), authorOf(feed)), tags(item),
+                published(item), media.fromJsonItem(item, FeedReader.firstText(link, feedUrl), html));
+    }
+
+    /** 1.1 has an {@code authors} array; 1.0 a single {@code author}. */
+    private static String authorOf(JsonNode node) {
+        for (JsonNode author : node.path("authors")) {
+            String name = text(author, "name");
+            if (name != null) {
+                return name;
+            }
+        }
+        return text(node.path("author"), "name");
+    }
+
+    private static List<String> tags(JsonNode item) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (JsonNode tag : item.path("tags")) {
+            if (tag.isValueNode()) {
+                FeedReader.addText(tags, tag.asText());
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    /** RFC 3339 dates; an unreadable date is treated as absent rather than failing the feed. */
+    private static Instant published(JsonNode item) {
+        String date = FeedReader.firstText(text(item, "date_published"), text(item, "date_modified"));
+        try {
+            return date == null ? null : OffsetDateTime.parse(date).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()
+                ? null : value.asText();
+    }
+
+    private static FeedProblem invalid(String what) {
+        return new FeedProblem("invalid JSON Feed: " + what);
+    }
+}
