@@ -12,7 +12,8 @@ final class FeedFailure {
     private FeedFailure() {
     }
 
-    static String describe(Throwable failure) {
+    /** {@code body} is the response as read, when there was one: it tells an HTML page from a broken feed. */
+    static String describe(Throwable failure, String body) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpStatusException || t instanceof FeedHttp.FeedTooLargeException) {
                 return t.getMessage();
@@ -27,7 +28,7 @@ final class FeedFailure {
                 return "the feed server closed the connection early";
             }
         }
-        return FeedProblem.describe(failure);
+        return body == null ? FeedProblem.describe(failure) : FeedProblem.describe(failure, body);
     }
 
     /** The feed server answered something other than 200 or 304. */

@@ -2,6 +2,7 @@ package io.feedgram.feed;
 
 import java.util.List;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
@@ -37,8 +38,9 @@ public class FeedPolls {
     }
 
     /** The feed's error, stated for a person; the other feeds and the application carry on. */
-    public void failed(@Variable("poll") FeedPoll poll, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        String reason = FeedFailure.describe(failure);
+    public void failed(@Variable("poll") FeedPoll poll, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
+                       @Body Object body) {
+        String reason = FeedFailure.describe(failure, body instanceof String text ? text : null);
         log.warn("feed {} ({}): {}", poll.feed().id(), poll.feed().url(), reason);
         states.failed(poll.feed(), reason);
     }
