@@ -33,7 +33,7 @@ public final class CaptionTemplate {
         values.put("summary", summaryOf(entry, source, values.get("content")));
         values.put("link", orEmpty(entry.link()));
         values.put("author", orEmpty(entry.author()));
-        values.put("hashtags", "");
+        values.put("hashtags", ""); // rendered once without tags, to see which tags the text already has
         values.put("hashtags", hashtags(entry, tagsIn(fill(source, values))));
 
         String caption = CaptionLimits.dropExcessTags(Html.tidyLines(fill(source, values)));
