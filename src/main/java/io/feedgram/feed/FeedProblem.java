@@ -64,7 +64,7 @@ public final class FeedProblem extends RuntimeException {
         if (e instanceof IllegalArgumentException && "Invalid document".equals(e.getMessage())) {
             return NOT_A_FEED;
         }
-        if (e instanceof FeedException && !(e.getCause() instanceof Exception)) {
+        if (e instanceof FeedException && e.getCause() == null) {
             return "invalid feed: " + messageOf(e);
         }
         return null;

@@ -38,7 +38,7 @@ final class Html {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    text.append(textNode.getWholeText().replaceAll("\\s+", " "));
+                    text.append(textNode.getWholeText().replaceAll("[\\s\\u00A0]+", " "));
                 } else if (node instanceof Element element) {
                     String name = element.normalName();
                     if (name.equals("br")) {

@@ -106,7 +106,8 @@ final class JsonFeedReader {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A string, number or boolean field as text; null when absent, null or blank. */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()
                 ? null : value.asText();

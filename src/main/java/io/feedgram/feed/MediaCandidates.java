@@ -1,7 +1,7 @@
 package io.feedgram.feed;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,7 +22,7 @@ final class MediaCandidates {
     private static final List<String> PIXEL_MARKERS = List.of("1x1", "spacer.gif");
 
     private final String baseUrl;
-    private final Set<String> seen = new LinkedHashSet<>();
+    private final Set<String> seen = new HashSet<>();
     private final List<MediaItem> items = new ArrayList<>();
 
     MediaCandidates(String baseUrl) {

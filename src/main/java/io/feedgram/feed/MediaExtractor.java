@@ -42,9 +42,10 @@ final class MediaExtractor {
     List<MediaItem> fromJsonItem(JsonNode item, String baseUrl, List<String> html) {
         MediaCandidates candidates = new MediaCandidates(baseUrl);
         for (JsonNode attachment : item.path("attachments")) {
-            addByMime(text(attachment, "url"), text(attachment, "mime_type"), text(attachment, "title"), candidates);
+            addByMime(JsonFeedReader.text(attachment, "url"), JsonFeedReader.text(attachment, "mime_type"),
+                    JsonFeedReader.text(attachment, "title"), candidates);
         }
-        candidates.offer(text(item, "image"), MediaType.IMAGE, null, null, null);
+        candidates.offer(JsonFeedReader.text(item, "image"), MediaType.IMAGE, null, null, null);
         html.forEach(fragment -> addFromHtml(fragment, candidates));
         return candidates.items();
     }
@@ -133,11 +134,6 @@ final class MediaExtractor {
     private static Integer dimension(Element element, String attribute) {
         String value = element.attr(attribute).trim().replaceFirst("px$", "");
         return value.matches("\\d{1,6}") ? Integer.valueOf(value) : null;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
     }
 
     private static boolean hasText(String text) {

@@ -1,0 +1,105 @@
+package io.feedgram.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import org.apache.camel.dataformat.rss.RssConverter;
+import org.junit.jupiter.api.Test;
+
+import com.rometools.rome.io.ParsingFeedException;
+
+/** What Rome 2.1.0 and Jackson really throw for broken and hostile feeds, and what a person is told. */
+class FeedProblemTest {
+
+    private final FeedReader reader = new FeedReader();
+
+    private static Throwable xmlFailure(String name) {
+        Throwable failure = catchThrowable(() -> RssConverter.xmlToFeed(Corpus.text(name)));
+        assertThat(failure).as(name + " must not parse").isNotNull();
+        return failure;
+    }
+
+    @Test
+    void xxeIsRefusedBeforeAnyEntityIsResolved() {
+        Throwable failure = xmlFailure("broken/xxe.xml");
+        assertThat(failure).isInstanceOf(ParsingFeedException.class).hasMessageNotContaining("root:");
+        assertThat(FeedProblem.describe(failure)).isEqualTo(
+                "DOCTYPE declarations are refused (protection against XXE and entity expansion)");
+    }
+
+    @Test
+    void billionLaughsIsRefused() {
+        assertThat(FeedProblem.describe(xmlFailure("broken/billion-laughs.xml"))).isEqualTo(
+                "DOCTYPE declarations are refused (protection against XXE and entity expansion)");
+    }
+
+    @Test
+    void anHtmlPageIsNamedAsSuchWhenTheBodyIsKnown() {
+        String page = Corpus.text("broken/html-page.html");
+        Throwable failure = catchThrowable(() -> RssConverter.xmlToFeed(page));
+        // Rome refuses its <!DOCTYPE html> like any other DOCTYPE; only the body tells them apart
+        assertThat(FeedProblem.describe(failure)).startsWith("DOCTYPE declarations are refused");
+        assertThat(FeedProblem.describe(failure, page)).isEqualTo("the response is an HTML page, not a feed");
+    }
+
+    @Test
+    void htmlWithoutDoctypeIsNotAFeed() {
+        String page = "<html><head><title>Moved</title></head><body><p>Gone</p></body></html>";
+        Throwable failure = catchThrowable(() -> RssConverter.xmlToFeed(page));
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class).hasMessage("Invalid document");
+        assertThat(FeedProblem.describe(failure))
+                .isEqualTo("the response is not an RSS or Atom feed (no rss, RDF or feed root element)");
+        assertThat(FeedProblem.describe(failure, page)).isEqualTo("the response is an HTML page, not a feed");
+    }
+
+    @Test
+    void invalidXmlQuotesTheParser() {
+        assertThat(FeedProblem.describe(xmlFailure("broken/invalid.xml"))).isEqualTo(
+                "invalid XML: The element type \"title\" must be terminated by the matching end-tag \"</title>\". (line 7, column 7)");
+    }
+
+    @Test
+    void anEmptyBodyIsAnEmptyResponse() {
+        Throwable failure = xmlFailure("broken/empty.xml");
+        assertThat(FeedProblem.describe(failure)).isEqualTo("empty response");
+        assertThat(FeedProblem.describe(failure, "")).isEqualTo("empty response");
+    }
+
+    @Test
+    void wrappedFailuresAreDescribedByTheirCause() {
+        Throwable wrapped = new IllegalStateException("route failed", xmlFailure("broken/xxe.xml"));
+        assertThat(FeedProblem.describe(wrapped)).startsWith("DOCTYPE declarations are refused");
+        assertThat(FeedProblem.describe(new IllegalStateException("boom"))).isEqualTo("the feed could not be read: boom");
+    }
+
+    @Test
+    void malformedJsonFeedSaysWhere() {
+        Throwable failure = catchThrowable(() -> reader.jsonEntries(Corpus.text("broken/malformed.json"), null));
+        assertThat(failure).isInstanceOf(FeedProblem.class);
+        assertThat(FeedProblem.describe(failure)).isEqualTo("invalid JSON Feed: not valid JSON (Unexpected character "
+                + "('}' (code 125)): was expecting double-quote to start field name at line 5, column 39)");
+    }
+
+    @Test
+    void wrongJsonFeedVersionIsRefused() {
+        Throwable failure = catchThrowable(() -> reader.jsonEntries(Corpus.text("broken/wrong-version.json"), null));
+        assertThat(FeedProblem.describe(failure))
+                .isEqualTo("invalid JSON Feed: version \"https://jsonfeed.org/version/2\" is not JSON Feed 1.0 or 1.1");
+    }
+
+    @Test
+    void jsonFeedStructureProblemsAreNamed() {
+        assertThat(describeJson("")).isEqualTo("empty response");
+        assertThat(describeJson("[1, 2]")).isEqualTo("invalid JSON Feed: the document is not a JSON object");
+        assertThat(describeJson("{\"title\": \"x\", \"items\": []}")).isEqualTo("invalid JSON Feed: \"version\" is missing");
+        assertThat(describeJson("{\"version\": \"https://jsonfeed.org/version/1.1\"}"))
+                .isEqualTo("invalid JSON Feed: \"items\" must be an array");
+        assertThat(describeJson("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [\"a\"]}"))
+                .isEqualTo("invalid JSON Feed: item 1 is not an object");
+        assertThat(describeJson("<!DOCTYPE html><html></html>")).startsWith("invalid JSON Feed: not valid JSON (Unexpected character ('<'");
+    }
+
+    private String describeJson(String body) {
+        return FeedProblem.describe(catchThrowable(() -> reader.jsonEntries(body, null)));
+    }
+}
