@@ -96,6 +96,35 @@ public class PostRepository {
                 .list();
     }
 
+    /** The key that de-duplicated the post's submission (a feed entry's key, an inbox hash), if any. */
+    public Optional<String> sourceKey(String id) {
+        return jdbc.sql("select source_key from post where id = ?").param(id).query(String.class).optional();
+    }
+
+    /**
+     * A page of posts, newest first, optionally of one status and one account, starting after
+     * the post created at {@code afterCreatedAt} with id {@code afterId} (both null for the first page).
+     */
+    public List<Post> page(PostStatus status, String accountId, Instant afterCreatedAt, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select * from post where 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        if (accountId != null) {
+            sql.append(" and account_id = ?");
+            params.add(accountId);
+        }
+        if (afterCreatedAt != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            params.addAll(List.of(at(afterCreatedAt), at(afterCreatedAt), afterId));
+        }
+        sql.append(" order by created_at desc, id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::mapPost).list();
+    }
+
     // ---- claiming due work -------------------------------------------------------------
 
     /** Ids of active posts that are due, not leased, and whose account is not paused. */
@@ -158,6 +187,69 @@ public class PostRepository {
         }
         appendHistory(post.id(), now, to, detail);
         log.info("post {} [{}] {} -> {}: {}", post.id(), post.accountId(), post.status(), to, detail);
+    }
+
+    /**
+     * An operator's retry of a FAILED post: back to QUEUED, due now, its error cleared and its
+     * containers forgotten so that they are created anew. False when the post is no longer FAILED.
+     */
+    @Transactional
+    public boolean requeueFailed(Post post, String detail) {
+        if (post.status() != PostStatus.FAILED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                update post set status = 'QUEUED', resume_status = null, due_at = ?, attempts = 0, phase_started_at = ?,
+                       error_code = null, error_subcode = null, error_message = null, updated_at = ?
+                where id = ? and status = 'FAILED'""")
+                .params(at(now), at(now), at(now), post.id()).update();
+        if (changed != 1) {
+            return false;
+        }
+        jdbc.sql("delete from post_container where post_id = ?").param(post.id()).update();
+        appendHistory(post.id(), now, PostStatus.QUEUED, detail);
+        log.info("post {} [{}] FAILED -> QUEUED: {}", post.id(), post.accountId(), detail);
+        return true;
+    }
+
+    /**
+     * Makes a post due now without changing its state (an UNCONFIRMED post is reconciled at
+     * once rather than at its next check). False when its status changed meanwhile.
+     */
+    @Transactional
+    public boolean makeDueNow(Post post, String detail) {
+        Instant now = clock.instant();
+        int changed = jdbc.sql("update post set due_at = ?, updated_at = ? where id = ? and status = ?")
+                .params(at(now), at(now), post.id(), post.status().name()).update();
+        if (changed != 1) {
+            return false;
+        }
+        appendHistory(post.id(), now, post.status(), detail);
+        log.info("post {} [{}] {} due now: {}", post.id(), post.accountId(), post.status(), detail);
+        return true;
+    }
+
+    /**
+     * Cancels a post that no worker holds and whose state allows it (the transition table).
+     * False when it moved or was claimed meanwhile.
+     */
+    @Transactional
+    public boolean cancel(Post post, String detail) {
+        if (!post.status().canMoveTo(PostStatus.CANCELLED)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                update post set status = 'CANCELLED', resume_status = null, attempts = 0, phase_started_at = ?, updated_at = ?
+                where id = ? and status = ? and (lease_until is null or lease_until < ?)""")
+                .params(at(now), at(now), post.id(), post.status().name(), at(now)).update();
+        if (changed != 1) {
+            return false;
+        }
+        appendHistory(post.id(), now, PostStatus.CANCELLED, detail);
+        log.info("post {} [{}] {} -> CANCELLED: {}", post.id(), post.accountId(), post.status(), detail);
+        return true;
     }
 
     /** Keeps the post where it is and looks at it again at {@code dueAt}. */

@@ -1,0 +1,41 @@
+package io.feedgram.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the body into the JSON response. Every header is dropped first: request headers,
+ * path and query parameters all arrive as message headers and would otherwise be echoed back.
+ */
+@Component("apiResponses")
+public class ApiResponses {
+
+    private final ObjectMapper json;
+
+    public ApiResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void ok(Exchange exchange) {
+        respond(exchange.getMessage(), 200);
+    }
+
+    public void accepted(Exchange exchange) {
+        respond(exchange.getMessage(), 202);
+    }
+
+    private void respond(Message message, int status) {
+        Object body = message.getBody();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        try {
+            message.setBody(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response cannot be written", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.feedgram.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.account.AccountsProperties;
+import io.feedgram.post.NewPost;
+import io.feedgram.post.Post;
+import io.feedgram.post.PostRepository;
+import io.feedgram.post.PostStatus;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The REST inbox's logic: queue a submitted post, show posts, retry or cancel one. Every
+ * refusal is an {@link ApiProblem}; the routes in inbox.camel.yaml turn the results into
+ * HTTP responses.
+ */
+@Component("inbox")
+public class Inbox {
+
+    static final String SOURCE = "inbox";
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final PostRepository posts;
+    private final AccountsProperties accounts;
+    private final InboxValidator validator;
+
+    public Inbox(PostRepository posts, AccountsProperties accounts, ObjectMapper json) {
+        this.posts = posts;
+        this.accounts = accounts;
+        this.validator = new InboxValidator(json);
+    }
+
+    /**
+     * Validates and stores a submission, returning the stored post. A repeated
+     * {@code Idempotency-Key} (per API key) returns the post the first request created.
+     */
+    public PostView submit(@Body String body, @Variable("apiKey") String apiKey,
+                           @Header("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        Submission submission = validator.read(body);
+        if (accounts.find(submission.account()).isEmpty()) {
+            throw ApiProblem.unprocessable("account", "No account '" + submission.account() + "' is configured.");
+        }
+        NewPost post = new NewPost(submission.account(), submission.kind(), submission.caption(), submission.media(),
+                submission.options(), SOURCE, idempotencyKey == null ? null : sourceKey(apiKey, idempotencyKey),
+                submission.publishAt());
+        String id;
+        try {
+            id = posts.insert(post);
+        } catch (DuplicateKeyException raced) {
+            // the same key submitted twice at once: the other request stored it
+            id = posts.insert(post);
+        }
+        return get(id);
+    }
+
+    public PostView get(@Header("id") String id) {
+        return view(find(id));
+    }
+
+    public PostPage list(@Header("status") String status, @Header("account") String account,
+                         @Header("limit") String limit, @Header("cursor") String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        PostStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = PostStatus.valueOf(status.trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of " + List.of(PostStatus.values())));
+            }
+        }
+        int size = DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        PageCursor after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = PageCursor.decode(cursor.trim());
+            } catch (ApiProblem e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        List<Post> page = posts.page(wanted, account == null || account.isBlank() ? null : account.trim(),
+                after == null ? null : after.createdAt(), after == null ? null : after.id(), size + 1);
+        boolean more = page.size() > size;
+        List<Post> shown = more ? page.subList(0, size) : page;
+        Post last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        return new PostPage(shown.stream().map(this::view).toList(),
+                more ? new PageCursor(last.createdAt(), last.id()).encode() : null);
+    }
+
+    /**
+     * A FAILED post is queued again from scratch; an UNCONFIRMED one is reconciled now (its
+     * container is read, it is never posted again). Anything else is a 409.
+     */
+    public PostView retry(@Header("id") String id) {
+        Post post = find(id);
+        boolean done = switch (post.status()) {
+            case FAILED -> posts.requeueFailed(post, "retry requested through the API");
+            case UNCONFIRMED -> posts.makeDueNow(post, "reconciliation requested through the API");
+            default -> throw ApiProblem.conflict("Only a FAILED or UNCONFIRMED post can be retried; this one is "
+                    + post.status() + ".");
+        };
+        if (!done) {
+            throw ApiProblem.conflict("The post changed while it was being retried; it is now "
+                    + find(id).status() + ".");
+        }
+        return get(id);
+    }
+
+    /** Cancels a post that has not started publishing (QUEUED, DEFERRED, NEEDS_REAUTH); a 409 otherwise. */
+    public PostView cancel(@Header("id") String id) {
+        Post post = find(id);
+        if (!post.status().canMoveTo(PostStatus.CANCELLED)) {
+            throw ApiProblem.conflict("A " + post.status() + " post cannot be cancelled.");
+        }
+        if (!posts.cancel(post, "cancelled through the API")) {
+            throw ApiProblem.conflict("The post started publishing or changed meanwhile; it is now "
+                    + find(id).status() + ".");
+        }
+        return get(id);
+    }
+
+    /** The source key of an idempotent submission: the raw keys are never stored. */
+    static String sourceKey(String apiKey, String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((apiKey + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+            return SOURCE + ":" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private Post find(String id) {
+        return (id == null ? java.util.Optional.<Post>empty() : posts.find(id))
+                .orElseThrow(() -> ApiProblem.notFound("No post with id '" + id + "'."));
+    }
+
+    private PostView view(Post post) {
+        return PostView.of(post, posts.sourceKey(post.id()).orElse(null), posts.containers(post.id()),
+                posts.history(post.id()));
+    }
+}

@@ -1,0 +1,366 @@
+package io.feedgram.inbox;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.post.MediaItem;
+import io.feedgram.post.MediaType;
+import io.feedgram.post.PostKind;
+import io.feedgram.post.PostOptions;
+
+/**
+ * Reads a submitted post and checks it against Instagram's limits, collecting every
+ * offending field before it answers, so a client fixes its request in one round. Unknown
+ * fields are refused too: a misspelt {@code publishAt} must not silently publish at once.
+ */
+public final class InboxValidator {
+
+    static final int MAX_MEDIA = 10;
+    static final int MAX_CAPTION = 2200;
+    static final int MAX_HASHTAGS = 30;
+    static final int MAX_MENTIONS = 20;
+    static final int MAX_URL = 2048;
+    static final int MAX_ALT_TEXT = 1000;
+    static final int MAX_COLLABORATORS = 3;
+
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#[\\p{L}\\p{N}_]+");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z0-9._]+");
+    private static final Map<String, MediaType> EXTENSIONS = Map.of(
+            "jpg", MediaType.IMAGE, "jpeg", MediaType.IMAGE, "png", MediaType.IMAGE, "webp", MediaType.IMAGE,
+            "mp4", MediaType.VIDEO, "mov", MediaType.VIDEO, "m4v", MediaType.VIDEO);
+    private static final Set<String> FIELDS = Set.of("account", "caption", "media", "kind", "publish_at", "options");
+    private static final Set<String> MEDIA_FIELDS = Set.of("url", "type", "alt_text");
+    private static final Set<String> OPTION_FIELDS = Set.of("share_to_feed", "cover_url", "thumb_offset",
+            "location_id", "collaborators", "user_tags");
+    private static final Set<String> TAG_FIELDS = Set.of("username", "x", "y");
+
+    private final ObjectMapper json;
+
+    public InboxValidator(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The submission in {@code body}; a 400 {@link ApiProblem} naming every offending field otherwise. */
+    public Submission read(String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object");
+        }
+        Errors errors = new Errors();
+        errors.unknownFields(root, "", FIELDS);
+
+        String account = requiredText(root, "account", errors);
+        PostKind kind = kind(root.get("kind"), errors);
+        String caption = caption(root.get("caption"), errors);
+        List<MediaItem> media = media(root.get("media"), errors);
+        Instant publishAt = publishAt(root.get("publish_at"), errors);
+        PostOptions options = options(root.get("options"), errors);
+        if (kind == PostKind.REEL && media != null
+                && (media.size() != 1 || media.get(0).type() != MediaType.VIDEO)) {
+            errors.add("media", "a REEL needs exactly one video");
+        }
+        if (!errors.list.isEmpty()) {
+            throw ApiProblem.invalid(errors.list);
+        }
+        return new Submission(account, kind, caption, media, options, publishAt);
+    }
+
+    private static String requiredText(JsonNode root, String field, Errors errors) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            errors.add(field, "is required");
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            errors.add(field, "must be a non-empty string");
+            return null;
+        }
+        return node.asText().trim();
+    }
+
+    private static PostKind kind(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return PostKind.FEED;
+        }
+        try {
+            return PostKind.valueOf(node.isTextual() ? node.asText() : "");
+        } catch (IllegalArgumentException e) {
+            errors.add("kind", "must be one of FEED, REEL, STORY");
+            return null;
+        }
+    }
+
+    private static String caption(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add("caption", "must be a string");
+            return null;
+        }
+        String caption = node.asText();
+        int length = caption.codePointCount(0, caption.length());
+        if (length > MAX_CAPTION) {
+            errors.add("caption", "has " + length + " characters, more than " + MAX_CAPTION);
+        }
+        long hashtags = HASHTAG.matcher(caption).results().count();
+        if (hashtags > MAX_HASHTAGS) {
+            errors.add("caption", "has " + hashtags + " hashtags, more than " + MAX_HASHTAGS);
+        }
+        long mentions = MENTION.matcher(caption).results().count();
+        if (mentions > MAX_MENTIONS) {
+            errors.add("caption", "has " + mentions + " @mentions, more than " + MAX_MENTIONS);
+        }
+        return caption.isBlank() ? null : caption;
+    }
+
+    private static List<MediaItem> media(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            errors.add("media", "is required");
+            return null;
+        }
+        if (!node.isArray()) {
+            errors.add("media", "must be an array");
+            return null;
+        }
+        if (node.isEmpty() || node.size() > MAX_MEDIA) {
+            errors.add("media", "must hold 1 to " + MAX_MEDIA + " items, not " + node.size());
+        }
+        List<MediaItem> media = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "media[" + i + "]";
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                errors.add(path, "must be an object");
+                continue;
+            }
+            errors.unknownFields(item, path + ".", MEDIA_FIELDS);
+            URI url = url(item.get("url"), path + ".url", true, errors);
+            MediaType type = mediaType(item.get("type"), url, path + ".type", errors);
+            String altText = optionalText(item.get("alt_text"), path + ".alt_text", MAX_ALT_TEXT, errors);
+            if (url != null && type != null) {
+                media.add(new MediaItem(url.toString(), type, altText));
+            }
+        }
+        return media.size() == node.size() ? media : null;
+    }
+
+    private static URI url(JsonNode node, String field, boolean required, Errors errors) {
+        if (node == null || node.isNull()) {
+            if (required) {
+                errors.add(field, "is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(field, "must be a string");
+            return null;
+        }
+        String text = node.asText().trim();
+        if (text.length() > MAX_URL) {
+            errors.add(field, "is longer than " + MAX_URL + " characters");
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        errors.add(field, "must be an absolute http or https URL");
+        return null;
+    }
+
+    private static MediaType mediaType(JsonNode node, URI url, String field, Errors errors) {
+        if (node != null && !node.isNull()) {
+            try {
+                return MediaType.valueOf(node.isTextual() ? node.asText() : "");
+            } catch (IllegalArgumentException e) {
+                errors.add(field, "must be IMAGE or VIDEO");
+                return null;
+            }
+        }
+        if (url == null) {
+            return null;
+        }
+        String path = url.getPath() == null ? "" : url.getPath().toLowerCase(Locale.ROOT);
+        int dot = path.lastIndexOf('.');
+        MediaType inferred = dot < 0 || path.indexOf('/', dot) >= 0 ? null : EXTENSIONS.get(path.substring(dot + 1));
+        if (inferred == null) {
+            errors.add(field, "is required when the URL does not end in .jpg, .jpeg, .png, .webp, .mp4, .mov or .m4v");
+        }
+        return inferred;
+    }
+
+    private static Instant publishAt(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            if (node.isTextual()) {
+                return OffsetDateTime.parse(node.asText()).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        errors.add("publish_at", "must be an ISO-8601 date-time with an offset, like 2030-01-31T09:00:00Z");
+        return null;
+    }
+
+    private static PostOptions options(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return PostOptions.NONE;
+        }
+        if (!node.isObject()) {
+            errors.add("options", "must be an object");
+            return PostOptions.NONE;
+        }
+        errors.unknownFields(node, "options.", OPTION_FIELDS);
+        Boolean shareToFeed = null;
+        JsonNode share = node.get("share_to_feed");
+        if (share != null && !share.isNull()) {
+            if (share.isBoolean()) {
+                shareToFeed = share.booleanValue();
+            } else {
+                errors.add("options.share_to_feed", "must be true or false");
+            }
+        }
+        URI cover = url(node.get("cover_url"), "options.cover_url", false, errors);
+        Long thumbOffset = null;
+        JsonNode thumb = node.get("thumb_offset");
+        if (thumb != null && !thumb.isNull()) {
+            if (thumb.canConvertToLong() && thumb.isIntegralNumber() && thumb.longValue() >= 0) {
+                thumbOffset = thumb.longValue();
+            } else {
+                errors.add("options.thumb_offset", "must be a whole number of milliseconds, 0 or more");
+            }
+        }
+        String locationId = optionalText(node.get("location_id"), "options.location_id", 64, errors);
+        List<String> collaborators = collaborators(node.get("collaborators"), errors);
+        List<PostOptions.UserTag> userTags = userTags(node.get("user_tags"), errors);
+        return new PostOptions(shareToFeed, cover == null ? null : cover.toString(), thumbOffset, locationId,
+                collaborators, userTags);
+    }
+
+    private static List<String> collaborators(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray() || node.size() > MAX_COLLABORATORS) {
+            errors.add("options.collaborators", "must be an array of at most " + MAX_COLLABORATORS + " usernames");
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode name = node.get(i);
+            if (name.isTextual() && !name.asText().isBlank()) {
+                names.add(name.asText().trim());
+            } else {
+                errors.add("options.collaborators[" + i + "]", "must be a username");
+            }
+        }
+        return names;
+    }
+
+    private static List<PostOptions.UserTag> userTags(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            errors.add("options.user_tags", "must be an array");
+            return null;
+        }
+        List<PostOptions.UserTag> tags = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "options.user_tags[" + i + "]";
+            JsonNode tag = node.get(i);
+            if (!tag.isObject()) {
+                errors.add(path, "must be an object");
+                continue;
+            }
+            errors.unknownFields(tag, path + ".", TAG_FIELDS);
+            String username = requiredText(tag, "username", new Errors(path + ".", errors));
+            Double x = coordinate(tag.get("x"), path + ".x", errors);
+            Double y = coordinate(tag.get("y"), path + ".y", errors);
+            tags.add(new PostOptions.UserTag(username, x, y));
+        }
+        return tags;
+    }
+
+    private static Double coordinate(JsonNode node, String field, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || node.doubleValue() < 0 || node.doubleValue() > 1) {
+            errors.add(field, "must be a number from 0 to 1");
+            return null;
+        }
+        return node.doubleValue();
+    }
+
+    private static String optionalText(JsonNode node, String field, int max, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(field, "must be a string");
+            return null;
+        }
+        if (node.asText().length() > max) {
+            errors.add(field, "is longer than " + max + " characters");
+            return null;
+        }
+        return node.asText().isBlank() ? null : node.asText();
+    }
+
+    /** The offending fields found so far; a prefixed view writes into its parent's list. */
+    private static final class Errors {
+        private final String prefix;
+        private final List<FieldError> list;
+
+        Errors() {
+            this.prefix = "";
+            this.list = new ArrayList<>();
+        }
+
+        Errors(String prefix, Errors parent) {
+            this.prefix = prefix;
+            this.list = parent.list;
+        }
+
+        void add(String field, String message) {
+            list.add(new FieldError(prefix + field, message));
+        }
+
+        void unknownFields(JsonNode object, String path, Set<String> known) {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    add(path + name, "is not a known field");
+                }
+            }
+        }
+    }
+}
