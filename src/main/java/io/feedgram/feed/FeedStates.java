@@ -77,7 +77,14 @@ public class FeedStates {
         return jdbc.sql("select * from feed_state where feed_id = ?").param(feedId).query(this::map).optional();
     }
 
-    /** Makes a feed due now (the "poll now" button). */
+    /** Claims one feed for an immediate poll; false while another poll of it holds the lease. */
+    public boolean claimNow(String feedId) {
+        Instant now = clock.instant();
+        return jdbc.sql("update feed_state set lease_until = ? where feed_id = ? and (lease_until is null or lease_until < ?)")
+                .params(at(now.plus(properties.fetch().lease())), feedId, at(now)).update() == 1;
+    }
+
+    /** Makes a feed due now. */
     public void pollSoon(String feedId) {
         jdbc.sql("update feed_state set next_poll_at = ? where feed_id = ?").params(at(clock.instant()), feedId).update();
     }
