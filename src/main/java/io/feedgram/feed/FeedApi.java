@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.feedgram.inbox.ApiProblem;
+import io.feedgram.inbox.ProblemWriter;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.PostKind;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -26,9 +26,11 @@ public class FeedApi {
     private final FeedIntake intake;
     private final CaptionTemplate captions;
     private final JdbcMessageIdRepository taken;
+    private final ProblemWriter problems;
 
     public FeedApi(FeedsProperties properties, FeedStates states, FeedIntake intake, CaptionTemplate captions,
-                   JdbcMessageIdRepository feedEntryRepository) {
+                   JdbcMessageIdRepository feedEntryRepository, ProblemWriter problems) {
+        this.problems = problems;
         this.properties = properties;
         this.states = states;
         this.intake = intake;
@@ -84,9 +86,11 @@ public class FeedApi {
     }
 
     /** A feed that cannot be read answers 502 with the reason. */
-    public void unreadable(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, @Body Object body) {
-        throw new ApiProblem(502, "feed-unreadable", "The feed could not be read",
-                FeedFailure.describe(failure, body instanceof String text ? text : null), List.of());
+    public void unreadable(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Object body = exchange.getMessage().getBody();
+        problems.writeTo(exchange.getMessage(), new ApiProblem(502, "feed-unreadable", "The feed could not be read",
+                FeedFailure.describe(failure, body instanceof String text ? text : null), List.of()));
     }
 
     private FeedConfig feed(String id) {

@@ -3,13 +3,20 @@ package io.feedgram.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.post.PostStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.fetch.max-size=1MB",
         "camel.component.http.so-timeout=1500",
         "camel.component.http.response-timeout=1500",
+        "feedgram.inbox.api-keys[0]=feed-test-key",
         "feedgram.accounts[0].id=blog",
         "feedgram.accounts[0].ig-user-id=17841400000000909",
         "feedgram.accounts[0].access-token=IGAA-feed-test-token",
@@ -76,6 +84,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.feeds[10].account=blog",
 })
 class FeedPollingTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     FeedStates states;
@@ -147,6 +158,65 @@ class FeedPollingTest {
         server.publish("catalogue", feed(item("cat-3", "New one", true), item("cat-1", "Old one", true)));
         pollNow("catalogue");
         assertThat(statusOf("cat-3")).isNotEqualTo(PostStatus.SKIPPED);
+    }
+
+    @Test
+    void theApiShowsEachFeedPollsOnDemandAndPreviewsWithoutPostingAnything() throws Exception {
+        server.publish("newest", feed(item("api-1", "Picture", true), item("api-2", "Words", false)));
+
+        JsonNode preview = api("GET", "/api/v1/feeds/newest/preview");
+        assertThat(preview).hasSize(2);
+        assertThat(preview.get(0).path("outcome").asText()).isIn("post", "skip", "already-taken");
+        JsonNode words = preview.get(1);
+        assertThat(words.path("outcome").asText()).isEqualTo("skip");
+        assertThat(words.path("reason").asText()).isEqualTo("no image or video");
+        assertThat(preview.get(0).path("media").get(0).path("url").asText()).contains("/test-media/ok.jpg");
+        assertThat(preview.get(0).path("caption").asText()).contains("Picture");
+        assertThat(postCount("api-1")).as("a preview posts nothing").isZero();
+
+        JsonNode polled = api("POST", "/api/v1/feeds/newest/poll");
+        assertThat(polled.path("last_status").asText()).isEqualTo("OK");
+        assertThat(polled.path("etag").asText()).isNotBlank();
+        assertThat(postCount("api-1")).as("the preview marked nothing seen").isEqualTo(1);
+        assertThat(api("GET", "/api/v1/feeds/newest/preview").get(0).path("outcome").asText()).isEqualTo("already-taken");
+
+        JsonNode feeds = api("GET", "/api/v1/feeds");
+        assertThat(feeds).hasSize(11);
+        JsonNode xxe = awaitFeed("xxe");
+        assertThat(xxe.path("last_error").asText()).contains("DOCTYPE");
+
+        HttpResponse<String> broken = send("GET", "/api/v1/feeds/invalid/preview", "Bearer feed-test-key");
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(502);
+        assertThat(broken.headers().firstValue("Content-Type")).get().asString().contains("application/problem+json");
+        assertThat(broken.body()).contains("invalid XML");
+        assertThat(send("GET", "/api/v1/feeds", null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/feeds/nope/poll", "Bearer feed-test-key").statusCode()).isEqualTo(404);
+    }
+
+    private JsonNode awaitFeed(String id) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode feed : api("GET", "/api/v1/feeds")) {
+                if (feed.path("id").asText().equals(id) && !feed.path("last_status").isNull()) {
+                    return feed;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
+    private JsonNode api(String method, String path) throws Exception {
+        HttpResponse<String> response = send(method, path, "Bearer feed-test-key");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertError(String feed, String fragment) {
