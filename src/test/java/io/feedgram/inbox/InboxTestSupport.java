@@ -1,5 +1,7 @@
 package io.feedgram.inbox;
 
+import io.feedgram.testing.SandboxTestHarness;
+
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,16 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedgram.post.PostRepository;
-import io.feedgram.testing.SandboxControl;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole application on a random port, called over real HTTP as a client would, with
@@ -57,7 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "feedgram.accounts[2].ig-user-id=17841400000000333",
         "feedgram.accounts[2].access-token=IGAA-test-inbox-gamma",
 })
-abstract class InboxTestSupport {
+abstract class InboxTestSupport extends SandboxTestHarness {
 
     static final String ALPHA = "17841400000000111";
     static final String BETA = "17841400000000222";
@@ -66,28 +62,6 @@ abstract class InboxTestSupport {
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    PostRepository posts;
-
-    SandboxControl sandbox;
-
-    /** Unique per test: it is in every caption and media URL the test submits. */
-    String marker;
-
-    @BeforeEach
-    void resetSandbox() {
-        sandbox = new SandboxControl(port);
-        sandbox.reset();
-        marker = UUID.randomUUID().toString();
-    }
-
-    String mediaUrl(String name) {
-        return "http://localhost:" + port + "/test-media/" + name + "?m=" + marker;
-    }
 
     /** A post body whose single image is the sandbox's test JPEG. */
     String imagePost(String account) {

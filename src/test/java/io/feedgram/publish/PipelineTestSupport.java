@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
@@ -12,13 +11,9 @@ import io.feedgram.post.NewPost;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
-import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
-import io.feedgram.testing.SandboxControl;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
+import io.feedgram.testing.SandboxTestHarness;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole application on a random port: real Camel routes, H2, and the sandbox over real
@@ -59,30 +54,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "feedgram.accounts[3].ig-user-id=17841400000000404",
         "feedgram.accounts[3].access-token=IGAA-test-delta-token",
 })
-abstract class PipelineTestSupport {
+abstract class PipelineTestSupport extends SandboxTestHarness {
 
     static final String ALPHA = "17841400000000101";
     static final String BETA = "17841400000000202";
     static final String GAMMA = "17841400000000303";
     static final String DELTA = "17841400000000404";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    PostRepository posts;
-
-    SandboxControl sandbox;
-
-    /** Unique per test: it is in every caption and media URL the test submits. */
-    String marker;
-
-    @BeforeEach
-    void resetSandbox() {
-        sandbox = new SandboxControl(port);
-        sandbox.reset();
-        marker = UUID.randomUUID().toString();
-    }
 
     MediaItem image(String name) {
         return new MediaItem(mediaUrl(name), MediaType.IMAGE, "alt " + name);
@@ -90,10 +67,6 @@ abstract class PipelineTestSupport {
 
     MediaItem video(String name) {
         return new MediaItem(mediaUrl(name), MediaType.VIDEO, null);
-    }
-
-    String mediaUrl(String name) {
-        return "http://localhost:" + port + "/test-media/" + name + "?m=" + marker;
     }
 
     String submit(String account, PostKind kind, MediaItem... media) {
