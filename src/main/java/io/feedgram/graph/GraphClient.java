@@ -73,27 +73,71 @@ public class GraphClient {
                 Duration.ofSeconds(config.path("quota_duration").asLong(86_400)));
     }
 
+    /**
+     * {@code GET refresh_access_token} (graph.instagram.com, unversioned): a fresh 60-day token
+     * for an Instagram Login token at least 24 hours old (graph-api.md §8.1).
+     */
+    public TokenGrant refreshInstagramToken(AccountConfig account) {
+        JsonNode body = send(account, HttpRequest.newBuilder(URI.create(base(account) + "/refresh_access_token?"
+                        + form(Map.of("grant_type", "ig_refresh_token", "access_token", account.accessToken()))))
+                .timeout(properties.requestTimeout()).header("Accept", "application/json").GET().build(),
+                "refresh_access_token");
+        return TokenGrant.of(body);
+    }
+
+    /** {@code GET oauth/access_token?grant_type=fb_exchange_token}: a fresh long-lived Facebook user token (§8.2). */
+    public TokenGrant exchangeFacebookToken(AccountConfig account, String userToken) {
+        JsonNode body = send(account, HttpRequest.newBuilder(URI.create(base(account) + "/" + properties.version()
+                        + "/oauth/access_token?" + form(Map.of("grant_type", "fb_exchange_token",
+                        "client_id", String.valueOf(account.appId()), "client_secret", String.valueOf(account.appSecret()),
+                        "fb_exchange_token", userToken))))
+                .timeout(properties.requestTimeout()).header("Accept", "application/json").GET().build(),
+                "fb_exchange_token");
+        return TokenGrant.of(body);
+    }
+
+    /**
+     * {@code GET me/accounts} with a user token: the Page token of the Page linked to the
+     * account's Instagram user (never expiring when derived from a long-lived user token).
+     */
+    public String pageToken(AccountConfig account, String userToken) {
+        JsonNode pages = get(account, userToken, "me/accounts", Map.of("fields", "id,access_token,instagram_business_account"));
+        for (JsonNode page : pages.path("data")) {
+            if (page.path("instagram_business_account").path("id").asText("").equals(account.igUserId())) {
+                return page.path("access_token").asText(null);
+            }
+        }
+        throw new GraphException.Refused(400, new GraphError(190, null, "OAuthException",
+                "No Facebook Page of this user is linked to Instagram account " + account.igUserId(), null, null, null), null);
+    }
+
     private JsonNode get(AccountConfig account, String path, Map<String, String> query) {
-        HttpRequest request = request(account, path + "?" + form(query)).GET().build();
+        return get(account, account.accessToken(), path, query);
+    }
+
+    private JsonNode get(AccountConfig account, String token, String path, Map<String, String> query) {
+        HttpRequest request = request(account, token, path + "?" + form(query)).GET().build();
         return send(account, request, path);
     }
 
     private JsonNode post(AccountConfig account, String path, Map<String, String> parameters) {
-        HttpRequest request = request(account, path)
+        HttpRequest request = request(account, account.accessToken(), path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(parameters)))
                 .build();
         return send(account, request, path);
     }
 
-    private HttpRequest.Builder request(AccountConfig account, String pathAndQuery) {
-        String base = account.login() == AccountConfig.Login.FACEBOOK
-                ? properties.facebookUrl() : properties.instagramUrl();
-        String url = environment.resolveRequiredPlaceholders(base) + "/" + properties.version() + "/" + pathAndQuery;
-        return HttpRequest.newBuilder(URI.create(url))
+    private HttpRequest.Builder request(AccountConfig account, String token, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(base(account) + "/" + properties.version() + "/" + pathAndQuery))
                 .timeout(properties.requestTimeout())
-                .header("Authorization", "Bearer " + account.accessToken())
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+    }
+
+    private String base(AccountConfig account) {
+        return environment.resolveRequiredPlaceholders(account.login() == AccountConfig.Login.FACEBOOK
+                ? properties.facebookUrl() : properties.instagramUrl());
     }
 
     private JsonNode send(AccountConfig account, HttpRequest request, String what) {

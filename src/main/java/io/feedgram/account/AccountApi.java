@@ -1,0 +1,88 @@
+package io.feedgram.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.feedgram.graph.GraphClient;
+import io.feedgram.graph.GraphException;
+import io.feedgram.graph.PublishingLimit;
+import io.feedgram.inbox.ApiProblem;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** The accounts under {@code /api/v1/accounts}: what they are, how their tokens and quota stand. Never a secret. */
+@Component("accountApi")
+public class AccountApi {
+
+    private final Accounts accounts;
+    private final GraphClient graph;
+    private final Clock clock;
+
+    public AccountApi(Accounts accounts, GraphClient graph, Clock clock) {
+        this.accounts = accounts;
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AccountView(String id, String username, String login, boolean connected, String tokenSource,
+                              Instant tokenExpiresAt, Long daysLeft, Instant lastRefreshAt, String lastRefreshResult,
+                              int refreshFailures, Quota quota, String state, String stateReason, Instant pausedUntil) {
+    }
+
+    /** Quota usage as Instagram reports it now; null when it cannot be read. */
+    public record Quota(int usage, int total) {
+    }
+
+    public List<AccountView> list() {
+        return accounts.all().stream().map(a -> view(a.id(), false)).toList();
+    }
+
+    public AccountView get(@Header("id") String id) {
+        return view(known(id), true);
+    }
+
+    /** The account to refresh now (the refresh route takes its id). */
+    public String refreshTarget(@Header("id") String id) {
+        return known(id);
+    }
+
+    public AccountView disconnect(@Header("id") String id) {
+        accounts.disconnect(known(id));
+        return view(id, false);
+    }
+
+    private String known(String id) {
+        return accounts.find(id).map(AccountConfig::id)
+                .orElseThrow(() -> ApiProblem.notFound("No account with id " + id + "."));
+    }
+
+    private AccountView view(String id, boolean withQuota) {
+        AccountConfig account = accounts.find(id).orElseThrow();
+        StoredToken token = accounts.token(id).orElseThrow();
+        AccountState state = accounts.state(id).orElseThrow();
+        Instant now = clock.instant();
+        Long daysLeft = token.expiresAt() == null ? null : Duration.between(now, token.expiresAt()).toDays();
+        return new AccountView(id, token.username(), account.login().name().toLowerCase(java.util.Locale.ROOT),
+                token.connected(), token.source(), token.expiresAt(), daysLeft, token.lastRefreshAt(),
+                token.lastRefreshResult(), token.refreshFailures(),
+                withQuota && token.connected() ? quota(account) : null,
+                state.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), state.reason(),
+                state.pausedUntil());
+    }
+
+    private Quota quota(AccountConfig account) {
+        try {
+            PublishingLimit limit = graph.publishingLimit(account);
+            return new Quota(limit.usage(), limit.total());
+        } catch (GraphException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.feedgram.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.feedgram.graph.ErrorClass;
+import io.feedgram.graph.ErrorPolicy;
+import io.feedgram.graph.GraphClient;
+import io.feedgram.graph.GraphException;
+import io.feedgram.graph.TokenGrant;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps long-lived tokens alive (DESIGN.md rule 7). A token at least 24 hours old that expires
+ * within the refresh window (or whose expiry is unknown) is refreshed: Instagram Login tokens
+ * through {@code refresh_access_token}, Facebook Login user tokens through
+ * {@code fb_exchange_token} with the Page token derived again; never-expiring Page tokens
+ * alone are left as they are. The new token and expiry are merged into the stored
+ * credentials. A dead token moves the account to re-authorization; any other failure is
+ * retried by the route and, when it persists, made loud: health, a metric, and a log line
+ * naming the account and Instagram's code.
+ */
+@Component("tokenRefresher")
+public class TokenRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
+
+    private final Accounts accounts;
+    private final GraphClient graph;
+    private final ErrorPolicy policy;
+    private final TokensProperties settings;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public TokenRefresher(Accounts accounts, GraphClient graph, ErrorPolicy policy, TokensProperties settings,
+                          MeterRegistry meters, Clock clock) {
+        this.accounts = accounts;
+        this.graph = graph;
+        this.policy = policy;
+        this.settings = settings;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The accounts whose token should be refreshed now. */
+    public List<String> due() {
+        Instant now = clock.instant();
+        return accounts.all().stream().map(AccountConfig::id)
+                .filter(id -> accounts.state(id).map(s -> s.status() != AccountState.Status.NEEDS_REAUTH).orElse(true))
+                .filter(id -> accounts.token(id).map(t -> isDue(t, now)).orElse(false))
+                .toList();
+    }
+
+    boolean isDue(StoredToken token, Instant now) {
+        if (!token.connected() || token.issuedAt() == null || token.issuedAt().plus(settings.minAge()).isAfter(now)) {
+            return false;                                 // Instagram refuses to refresh a token younger than 24 h
+        }
+        Instant expiry = token.hasUserToken() ? token.userTokenExpiresAt() : token.expiresAt();
+        boolean pageTokenOnly = token.expiresAt() == null && "CONNECT".equals(token.source()) && !token.hasUserToken();
+        return !pageTokenOnly && (expiry == null || !expiry.isAfter(now.plus(settings.refreshWindow())));
+    }
+
+    /** Refreshes one account's token now; throws on failures worth retrying. */
+    public void refresh(@Body String accountId) {
+        AccountConfig account = accounts.find(accountId).orElseThrow(
+                () -> new IllegalArgumentException("account " + accountId + " is not configured"));
+        Instant now = clock.instant();
+        try {
+            if (account.login() == AccountConfig.Login.INSTAGRAM) {
+                TokenGrant grant = graph.refreshInstagramToken(account);
+                accounts.refreshed(accountId, grant.accessToken(), expiry(now, grant), null, null);
+            } else {
+                Optional<String> userToken = accounts.userToken(accountId);
+                if (userToken.isEmpty()) {
+                    accounts.refreshed(accountId, null, null, null, null);   // a Page token: nothing to refresh
+                    return;
+                }
+                TokenGrant user = graph.exchangeFacebookToken(account, userToken.get());
+                String pageToken = graph.pageToken(account, user.accessToken());
+                accounts.refreshed(accountId, pageToken, null, user.accessToken(), expiry(now, user));
+            }
+            log.info("account {}: token refreshed", accountId);
+        } catch (GraphException e) {
+            if (policy.classify(e) != ErrorClass.AUTH) {
+                throw e;
+            }
+            // Expired or revoked: no refresh can save it; the account waits for a new connection.
+            String reason = "token refresh refused: " + e.getMessage();
+            failed(accountId, e);
+            accounts.requireReauthorization(accountId, reason);
+        }
+    }
+
+    /** The refresh failed for good: recorded, counted and logged with the account and Instagram's code. */
+    public void failed(@Body String accountId, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        String reason = failure.getMessage();
+        accounts.refreshFailed(accountId, reason);
+        meters.counter("feedgram.token.refresh.failures", "account", accountId).increment();
+        log.error("account {}: token refresh failed: {}", accountId, reason);
+    }
+
+    private static Instant expiry(Instant now, TokenGrant grant) {
+        return grant.expiresIn() == null ? null : now.plus(grant.expiresIn());
+    }
+}
