@@ -6,7 +6,6 @@ create table account_state (
     status              varchar(16)  not null,           -- ACTIVE, PAUSED, NEEDS_REAUTH
     reason              varchar(2000),
     paused_until        timestamp with time zone,
-    token_fingerprint   varchar(64),                     -- hash of the token that was paused, never the token
     last_published_at   timestamp with time zone,
     publish_lease_owner varchar(64),                     -- one publish in flight per account
     publish_lease_until timestamp with time zone,

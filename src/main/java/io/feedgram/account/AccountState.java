@@ -8,7 +8,6 @@ public record AccountState(
         Status status,
         String reason,
         Instant pausedUntil,
-        String tokenFingerprint,
         Instant lastPublishedAt) {
 
     public enum Status { ACTIVE, PAUSED, NEEDS_REAUTH }

@@ -15,8 +15,7 @@ import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import jakarta.annotation.PostConstruct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,41 +33,147 @@ public class Accounts {
     private final AccountsProperties properties;
     private final JdbcClient jdbc;
     private final PostRepository posts;
+    private final TokenCipher cipher;
     private final Clock clock;
 
-    public Accounts(AccountsProperties properties, JdbcClient jdbc, PostRepository posts, Clock clock) {
+    public Accounts(AccountsProperties properties, JdbcClient jdbc, PostRepository posts, TokenCipher cipher, Clock clock) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.posts = posts;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
+    /** A configured account with its current credentials (decrypted), as the Graph calls use them. */
     public Optional<AccountConfig> find(String accountId) {
-        return properties.find(accountId);
+        if (properties.find(accountId).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from account where id = ?").param(accountId)
+                .query((rs, n) -> new AccountConfig(rs.getString("id"), AccountConfig.Login.valueOf(rs.getString("login")),
+                        rs.getString("ig_user_id"), cipher.decrypt(rs.getString("access_token_enc")),
+                        rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc"))))
+                .optional();
     }
 
     public List<AccountConfig> all() {
-        return properties.accounts();
+        return properties.accounts().stream().map(a -> find(a.id()).orElseThrow()).toList();
+    }
+
+    /** The stored record of an account's token, without the token. */
+    public Optional<StoredToken> token(String accountId) {
+        return jdbc.sql("select * from account where id = ?").param(accountId)
+                .query((rs, n) -> new StoredToken(rs.getString("id"), rs.getString("username"),
+                        rs.getString("access_token_enc") != null, rs.getString("token_source"),
+                        instant(rs.getObject("token_issued_at", OffsetDateTime.class)),
+                        instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
+                        rs.getString("user_token_enc") != null,
+                        instant(rs.getObject("user_token_expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("last_refresh_at", OffsetDateTime.class)),
+                        rs.getString("last_refresh_result"), rs.getInt("refresh_failures")))
+                .optional();
+    }
+
+    /** The long-lived user token behind a Facebook Login account's Page token, if any. */
+    public Optional<String> userToken(String accountId) {
+        return jdbc.sql("select user_token_enc from account where id = ?").param(accountId)
+                .query((rs, n) -> Optional.ofNullable(cipher.decrypt(rs.getString(1)))).optional()
+                .flatMap(token -> token);
     }
 
     /**
-     * Makes sure every configured account has a state row. An account that was waiting for
-     * re-authorization comes back when its configured token is no longer the one that died.
+     * Loads the accounts of application.yaml into the database, before anything publishes. The
+     * file's token is taken when it is new or changed since last time; otherwise a token
+     * obtained later (connect flow, refresh) is kept. A changed token brings an account that
+     * was waiting for re-authorization back.
      */
-    @EventListener(ApplicationReadyEvent.class)
+    @PostConstruct
     @Transactional
     public void syncFromConfiguration() {
         Instant now = clock.instant();
         for (AccountConfig account : properties.accounts()) {
-            Optional<AccountState> state = state(account.id());
-            if (state.isEmpty()) {
+            String fingerprint = fingerprint(account.accessToken());
+            Optional<String> known = jdbc.sql("select config_fingerprint from account where id = ?")
+                    .param(account.id()).query(String.class).optional();
+            if (known.isEmpty()) {
+                jdbc.sql("""
+                        insert into account (id, login, ig_user_id, app_id, app_secret_enc, access_token_enc,
+                                             token_issued_at, token_source, config_fingerprint, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'CONFIG', ?, ?)""")
+                        .params(account.id(), account.login().name(), account.igUserId(), account.appId(),
+                                cipher.encrypt(account.appSecret()), cipher.encrypt(account.accessToken()),
+                                at(now), fingerprint, at(now)).update();
+            } else {
+                jdbc.sql("update account set login = ?, app_id = ?, app_secret_enc = ?, updated_at = ? where id = ?")
+                        .params(account.login().name(), account.appId(), cipher.encrypt(account.appSecret()), at(now),
+                                account.id()).update();
+                if (!fingerprint.equals(known.get())) {
+                    jdbc.sql("""
+                            update account set access_token_enc = ?, ig_user_id = coalesce(?, ig_user_id),
+                                   token_issued_at = ?, token_expires_at = null, token_source = 'CONFIG',
+                                   config_fingerprint = ?, refresh_failures = 0 where id = ?""")
+                            .params(cipher.encrypt(account.accessToken()), account.igUserId(), at(now), fingerprint,
+                                    account.id()).update();
+                    state(account.id()).filter(s -> s.status() == AccountState.Status.NEEDS_REAUTH)
+                            .ifPresent(s -> reactivate(account.id(), "a new token was configured"));
+                }
+            }
+            if (state(account.id()).isEmpty()) {
                 jdbc.sql("insert into account_state (account_id, status, updated_at) values (?, 'ACTIVE', ?)")
                         .params(account.id(), at(now)).update();
-            } else if (state.get().status() == AccountState.Status.NEEDS_REAUTH
-                    && !fingerprint(account.accessToken()).equals(state.get().tokenFingerprint())) {
-                reactivate(account.id(), "a new token was configured");
             }
         }
+    }
+
+    /** Stores what a connect flow obtained and puts the account back to work. */
+    @Transactional
+    public void connect(String accountId, Connection connection) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update account set access_token_enc = ?, token_expires_at = ?, token_issued_at = ?,
+                       ig_user_id = coalesce(?, ig_user_id), username = coalesce(?, username),
+                       user_token_enc = ?, user_token_expires_at = ?, token_source = 'CONNECT',
+                       refresh_failures = 0, last_refresh_result = null, updated_at = ? where id = ?""")
+                .params(cipher.encrypt(connection.accessToken()), at(connection.expiresAt()), at(now),
+                        connection.igUserId(), connection.username(), cipher.encrypt(connection.userToken()),
+                        at(connection.userTokenExpiresAt()), at(now), accountId).update();
+        log.info("account {} connected as {}", accountId, connection.username());
+        if (state(accountId).map(s -> s.status() != AccountState.Status.ACTIVE).orElse(false)) {
+            reactivate(accountId, "connected again");
+        }
+    }
+
+    /** Forgets the account's token; its posts wait as NEEDS_REAUTH until it is connected again. */
+    @Transactional
+    public void disconnect(String accountId) {
+        jdbc.sql("""
+                update account set access_token_enc = null, token_expires_at = null, user_token_enc = null,
+                       user_token_expires_at = null, updated_at = ? where id = ?""")
+                .params(at(clock.instant()), accountId).update();
+        requireReauthorization(accountId, "disconnected");
+    }
+
+    /** A refresh succeeded: the new token and expiry are merged in, nothing else changes. */
+    public void refreshed(String accountId, String accessToken, Instant expiresAt, String userToken, Instant userTokenExpiresAt) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update account set access_token_enc = coalesce(?, access_token_enc), token_expires_at = ?,
+                       token_issued_at = ?, user_token_enc = coalesce(?, user_token_enc),
+                       user_token_expires_at = coalesce(?, user_token_expires_at), token_source = 'REFRESH',
+                       last_refresh_at = ?, last_refresh_result = 'ok', refresh_failures = 0, updated_at = ?
+                where id = ?""")
+                .params(cipher.encrypt(accessToken), at(expiresAt), at(now), cipher.encrypt(userToken),
+                        at(userTokenExpiresAt), at(now), at(now), accountId).update();
+    }
+
+    /** A refresh failed; the reason (Instagram's code, never a token) is kept for health and the API. */
+    public void refreshFailed(String accountId, String reason) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update account set last_refresh_at = ?, last_refresh_result = ?, refresh_failures = refresh_failures + 1,
+                       updated_at = ? where id = ?""")
+                .params(at(now), reason.length() > 1000 ? reason.substring(0, 1000) : reason, at(now), accountId)
+                .update();
     }
 
     public Optional<AccountState> state(String accountId) {
@@ -76,7 +181,6 @@ public class Accounts {
                 .query((rs, n) -> new AccountState(rs.getString("account_id"),
                         AccountState.Status.valueOf(rs.getString("status")), rs.getString("reason"),
                         instant(rs.getObject("paused_until", OffsetDateTime.class)),
-                        rs.getString("token_fingerprint"),
                         instant(rs.getObject("last_published_at", OffsetDateTime.class))))
                 .optional();
     }
@@ -84,11 +188,8 @@ public class Accounts {
     /** The token is dead: stop the account and park its posts until it is re-authorized. */
     @Transactional
     public void requireReauthorization(String accountId, String reason) {
-        String token = find(accountId).map(AccountConfig::accessToken).orElse(null);
-        jdbc.sql("""
-                update account_state set status = 'NEEDS_REAUTH', reason = ?, token_fingerprint = ?, updated_at = ?
-                where account_id = ?""")
-                .params(reason, fingerprint(token), at(clock.instant()), accountId).update();
+        jdbc.sql("update account_state set status = 'NEEDS_REAUTH', reason = ?, updated_at = ? where account_id = ?")
+                .params(reason, at(clock.instant()), accountId).update();
         List<String> parked = posts.parkAll(accountId, PostStatus.NEEDS_REAUTH, "account needs re-authorization: " + reason);
         log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
     }
@@ -112,7 +213,7 @@ public class Accounts {
     public void reactivate(String accountId, String why) {
         jdbc.sql("""
                 update account_state set status = 'ACTIVE', reason = null, paused_until = null,
-                       token_fingerprint = null, updated_at = ? where account_id = ?""")
+                       updated_at = ? where account_id = ?""")
                 .params(at(clock.instant()), accountId).update();
         posts.findByAccountAndStatus(accountId, PostStatus.NEEDS_REAUTH).forEach(post ->
                 posts.move(post, post.resumeStatus() == null ? PostStatus.QUEUED : post.resumeStatus(),

@@ -76,6 +76,7 @@ class FeedRestartTest {
 
     private ConfigurableApplicationContext feedgram(String base) {
         return start("--feedgram.sandbox.enabled=false",
+                "--feedgram.security.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("feedgram").toAbsolutePath(),
                 "--feedgram.graph.instagram-url=" + base + "/sandbox/graph.instagram.com",
                 "--feedgram.publishing.min-interval=0s", "--feedgram.fetch.check=200ms",

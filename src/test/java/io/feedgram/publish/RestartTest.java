@@ -157,6 +157,7 @@ class RestartTest {
         String sandbox = "http://localhost:" + sandboxPort + "/sandbox/";
         return start(Stream.concat(accounts(), Stream.of(
                 "--feedgram.sandbox.enabled=false",
+                "--feedgram.security.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "--spring.datasource.url=" + databaseUrl(),
                 "--feedgram.graph.instagram-url=" + sandbox + "graph.instagram.com",
                 "--feedgram.graph.facebook-url=" + sandbox + "graph.facebook.com",
