@@ -51,6 +51,47 @@ record GraphError(
                 + expiredOn + ". The current time is " + currentTime + ".", null, null, null, false, true);
     }
 
+    // --- OAuth and token endpoints (§8); wording from Facebook's OAuth errors [F]
+
+    static GraphError invalidAppId() {
+        return of(101, null, "Error validating application. Invalid application ID.");
+    }
+
+    static GraphError invalidClientSecret() {
+        return of(1, null, "Error validating client secret.");
+    }
+
+    static GraphError unsupportedGrantType(String grantType) {
+        return of(100, null, "Unsupported grant_type: " + grantType);
+    }
+
+    static GraphError codeUnknown() {
+        return of(100, null, "Invalid verification code format.");
+    }
+
+    static GraphError codeExpired() {
+        return of(100, 36007, "This authorization code has expired.");
+    }
+
+    static GraphError codeUsed() {
+        return of(100, 36009, "This authorization code has been used.");
+    }
+
+    static GraphError redirectUriMismatch() {
+        return of(100, 36008, "Error validating verification code. Please make sure your redirect_uri is identical"
+                + " to the one you used in the OAuth dialog request");
+    }
+
+    /** Not a token of the kind the exchange takes (a long-lived token for ig_exchange_token, say). */
+    static GraphError wrongTokenKind(String expected) {
+        return of(100, null, "(#100) The access token must be a " + expected + " access token");
+    }
+
+    /** A refresh before the token is 24 hours old: undocumented, so the code is a knob (graph-api.md §8.1 [U]). */
+    static GraphError refreshTooEarly(int code) {
+        return new GraphError(400, code, null, "Unsupported request - method type: get", null, null, null, false, false);
+    }
+
     // --- objects and paths (§4)
 
     static GraphError unsupportedRequest(String method, String id) {

@@ -43,10 +43,13 @@ final class GraphSandboxController {
     private final SandboxClock clock;
     private final GraphIds ids;
     private final ObjectMapper mapper;
+    private final GraphTokenEndpoints tokenEndpoints;
+    private final FacebookPages pages;
 
     GraphSandboxController(GraphRequestReader reader, SandboxTokens tokens, SandboxFaults faults,
             ContainerCreation creation, MediaPublishing publishing, GraphReads reads, MediaListing listing,
-            UsageMeter usage, SandboxClock clock, GraphIds ids, ObjectMapper mapper) {
+            UsageMeter usage, SandboxClock clock, GraphIds ids, ObjectMapper mapper,
+            GraphTokenEndpoints tokenEndpoints, FacebookPages pages) {
         this.reader = reader;
         this.tokens = tokens;
         this.faults = faults;
@@ -58,6 +61,8 @@ final class GraphSandboxController {
         this.clock = clock;
         this.ids = ids;
         this.mapper = mapper;
+        this.tokenEndpoints = tokenEndpoints;
+        this.pages = pages;
     }
 
     @RequestMapping("/sandbox/{host:graph\\.instagram\\.com|graph\\.facebook\\.com}/**")
@@ -68,10 +73,15 @@ final class GraphSandboxController {
         AccessToken token = null;
         try {
             GraphParameters params = reader.read(request);
+            String method = request.getMethod().toLowerCase(java.util.Locale.ROOT);
+            var tokenAnswer = tokenEndpoints.handle(host, path, method, params);
+            if (tokenAnswer.isPresent()) {
+                return respond(200, tokenAnswer.get(), traceId, null, path, null);
+            }
             token = tokens.authenticate(host, params.accessToken());
             usage.record(token.igUserId(), clock.now());
             throwWholeCallFaults(token.igUserId());
-            Object body = route(request, path, token, params);
+            Object body = route(request, host, path, token, params);
             return respond(200, body, traceId, token, path, null);
         } catch (GraphApiException e) {
             return respond(e.error().httpStatus(), envelope(e.error(), host, traceId), traceId, token, path, e.error());
@@ -90,14 +100,24 @@ final class GraphSandboxController {
         }
     }
 
-    private Object route(HttpServletRequest request, List<String> path, AccessToken token, GraphParameters params) {
+    private Object route(HttpServletRequest request, GraphHost host, List<String> path, AccessToken token,
+            GraphParameters params) {
         String method = request.getMethod().toLowerCase(java.util.Locale.ROOT);
         if (path.isEmpty()) {
             throw GraphError.unsupportedRequest(method, "").toException();
         }
         String id = path.get(0);
+        if (host == GraphHost.FACEBOOK && method.equals("get") && path.equals(List.of("me", "accounts"))) {
+            return pages.accounts(token, params);
+        }
         if (path.size() == 1) {
             if (method.equals("get")) {
+                if (host == GraphHost.FACEBOOK) {
+                    var page = pages.page(token, id, params);
+                    if (page.isPresent()) {
+                        return page.get();
+                    }
+                }
                 return reads.node(token, id, params);
             }
             throw GraphError.unsupportedRequest(method, id).toException();

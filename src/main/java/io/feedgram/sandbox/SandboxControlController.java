@@ -38,7 +38,7 @@ final class SandboxControlController {
     record ClockRequest(String advance) {
     }
 
-    record TokenRequest(String token, String igUserId, String login, Instant expiresAt, String username) {
+    record TokenRequest(String token, String igUserId, String login, Instant expiresAt, String username, Instant issuedAt) {
     }
 
     record ExpireRequest(String token) {
@@ -113,7 +113,8 @@ final class SandboxControlController {
         Login login = request.login() == null ? Login.INSTAGRAM : Login.valueOf(request.login().toUpperCase(java.util.Locale.ROOT));
         Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : clock.now().plus(SandboxTokens.LONG_LIVED);
         String username = request.username() != null ? request.username() : "sandbox_" + request.igUserId();
-        tokens.register(new AccessToken(request.token(), login, request.igUserId(), username, expiresAt));
+        Instant issuedAt = request.issuedAt() != null ? request.issuedAt() : clock.now();
+        tokens.register(new AccessToken(request.token(), login, request.igUserId(), username, issuedAt, expiresAt));
         // The token itself is never echoed: secrets do not go back out of an API.
         Map<String, Object> registered = new LinkedHashMap<>();
         registered.put("igUserId", request.igUserId());

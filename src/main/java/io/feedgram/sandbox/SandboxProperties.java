@@ -26,7 +26,8 @@ public record SandboxProperties(
         @DefaultValue("25") int pageSize,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue("30") int maxHashtags,
-        @DefaultValue("true") boolean fetchMedia) {
+        @DefaultValue("true") boolean fetchMedia,
+        @DefaultValue OAuth oauth) {
 
     /** How long a container stays IN_PROGRESS, per kind, on the sandbox clock. */
     public record ProcessingDelay(
@@ -35,7 +36,44 @@ public record SandboxProperties(
             @DefaultValue("1s") Duration carousel) {
     }
 
-    /** Documented {@code {"data":[{...}]}} or the flat shape measured in the field (graph-api.md §6). */
+    /**
+     * The login dialogs and token endpoints (graph-api.md §8).
+     *
+     * @param decision           what the simulated user answers in the login dialog: approve or deny
+     * @param igUserId           the IG account the next login approves (default: the configured account whose app id is the client_id)
+     * @param linkedInstagram    false: none of the Facebook user's Pages has an Instagram professional account linked
+     * @param exchangeShape      the code exchange answer on api.instagram.com: documented {@code {"data":[{...}]}} or flat
+     * @param refreshMinAge      how old an Instagram token must be before it can be refreshed
+     * @param refreshTooYoungCode the Graph error code for a refresh of a too young token (undocumented; 100 by default)
+     */
+    public record OAuth(
+            @DefaultValue("approve") Decision decision,
+            String igUserId,
+            @DefaultValue("true") boolean linkedInstagram,
+            @DefaultValue("wrapped") QuotaShape exchangeShape,
+            @DefaultValue("24h") Duration refreshMinAge,
+            @DefaultValue("100") int refreshTooYoungCode) {
+    }
+
+    /** The simulated user's answer in a login dialog. */
+    public enum Decision {
+        APPROVE, DENY;
+
+        @JsonCreator
+        static Decision parse(String value) {
+            return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+
+        @JsonValue
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Documented {@code {"data":[{...}]}} or the flat shape measured in the field (graph-api.md §6); also the
+     * shape of the Instagram code exchange (§8.1).
+     */
     public enum QuotaShape {
         WRAPPED, FLAT;
 

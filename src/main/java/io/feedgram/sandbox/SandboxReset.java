@@ -12,9 +12,11 @@ public final class SandboxReset {
     private final SandboxSettings settings;
     private final UsageMeter usage;
     private final SandboxClock clock;
+    private final AuthorizationCodes codes;
 
     SandboxReset(SandboxContainers containers, SandboxMedia media, PublishingQuota quota, SandboxFaults faults,
-            SandboxTokens tokens, SandboxSettings settings, UsageMeter usage, SandboxClock clock) {
+            SandboxTokens tokens, SandboxSettings settings, UsageMeter usage, SandboxClock clock,
+            AuthorizationCodes codes) {
         this.containers = containers;
         this.media = media;
         this.quota = quota;
@@ -23,9 +25,10 @@ public final class SandboxReset {
         this.settings = settings;
         this.usage = usage;
         this.clock = clock;
+        this.codes = codes;
     }
 
-    /** Forgets containers, media, quota usage, faults, added tokens, setting overrides and the clock offset. */
+    /** Forgets containers, media, quota usage, faults, added tokens, authorization codes, setting overrides and the clock offset. */
     public void reset() {
         faults.clear();
         containers.clear();
@@ -35,5 +38,6 @@ public final class SandboxReset {
         settings.reset();
         clock.reset();
         tokens.reset();
+        codes.clear();
     }
 }

@@ -38,10 +38,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "feedgram.accounts[0].login=instagram",
         "feedgram.accounts[0].ig-user-id=17841400000000011",
         "feedgram.accounts[0].access-token=IGAA-test-a",
+        "feedgram.accounts[0].app-id=700000000000011",
+        "feedgram.accounts[0].app-secret=secret-a",
         "feedgram.accounts[1].id=b",
         "feedgram.accounts[1].login=facebook",
         "feedgram.accounts[1].ig-user-id=17841400000000022",
         "feedgram.accounts[1].access-token=EAA-test-b",
+        "feedgram.accounts[1].app-id=800000000000022",
+        "feedgram.accounts[1].app-secret=secret-b",
 })
 abstract class SandboxTestSupport {
 
@@ -51,6 +55,10 @@ abstract class SandboxTestSupport {
     static final String TOKEN_B = "EAA-test-b";
     static final String IG = "/sandbox/graph.instagram.com/v25.0";
     static final String FB = "/sandbox/graph.facebook.com/v25.0";
+    static final String APP_A = "700000000000011";
+    static final String SECRET_A = "secret-a";
+    static final String APP_B = "800000000000022";
+    static final String SECRET_B = "secret-b";
 
     @LocalServerPort
     int port;
@@ -155,6 +163,42 @@ abstract class SandboxTestSupport {
 
     void advanceClock(String isoDuration) {
         assertThat(control("POST", "/sandbox/_clock", "{\"advance\":\"" + isoDuration + "\"}").status()).isEqualTo(200);
+    }
+
+    void configure(String settingsJson) {
+        assertThat(control("POST", "/sandbox/_config", settingsJson).status()).isEqualTo(200);
+    }
+
+    /** The query parameters of a redirect's {@code Location}, decoded; the fragment is under {@code #}. */
+    static Map<String, String> redirectParams(GraphResponse response) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(302);
+        String location = response.header("Location");
+        Map<String, String> params = new LinkedHashMap<>();
+        int hash = location.indexOf('#');
+        if (hash >= 0) {
+            params.put("#", location.substring(hash + 1));
+            location = location.substring(0, hash);
+        }
+        int question = location.indexOf('?');
+        params.put("@", question < 0 ? location : location.substring(0, question));
+        if (question >= 0) {
+            for (String pair : location.substring(question + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    /** Creates an image container with {@code token} on {@code graphBase}, waits until it is FINISHED and publishes it. */
+    GraphResponse publishImageWith(String graphBase, String igUserId, String token) {
+        GraphResponse created = postForm(graphBase + "/" + igUserId + "/media",
+                params("image_url", media("ok.jpg"), "caption", "connected", "access_token", token));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get(graphBase + "/" + created.id()
+                + "?fields=status_code&access_token=" + token).body().path("status_code").asText().equals("FINISHED"));
+        return postForm(graphBase + "/" + igUserId + "/media_publish", params("creation_id", created.id(), "access_token", token));
     }
 
     void injectFault(String fault) {

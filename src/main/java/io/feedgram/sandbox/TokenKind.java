@@ -1,0 +1,11 @@
+package io.feedgram.sandbox;
+
+/** The token lifetimes of graph-api.md §8.3. */
+enum TokenKind {
+    /** One hour (Instagram) or about two (Facebook user); exchanged for a long-lived one. */
+    SHORT_LIVED,
+    /** 60 days; Instagram's can be refreshed once 24 hours old. */
+    LONG_LIVED,
+    /** A Facebook Page token; derived from a long-lived user token it never expires. */
+    PAGE
+}
