@@ -74,6 +74,9 @@ final class GraphSandboxController {
         try {
             GraphParameters params = reader.read(request);
             String method = request.getMethod().toLowerCase(java.util.Locale.ROOT);
+            if (tokenEndpoints.handles(host, path) && faults.fires(Fault.SERVER_ERROR, null)) {
+                throw GraphError.unexpectedServerError().toException();   // token endpoints fail too
+            }
             var tokenAnswer = tokenEndpoints.handle(host, path, method, params);
             if (tokenAnswer.isPresent()) {
                 return respond(200, tokenAnswer.get(), traceId, null, path, null);

@@ -39,6 +39,13 @@ final class GraphTokenEndpoints {
         this.clock = clock;
     }
 
+    /** Whether {@code path} is one of the token endpoints of {@code host}. */
+    boolean handles(GraphHost host, List<String> path) {
+        String joined = String.join("/", path);
+        return host == GraphHost.INSTAGRAM ? joined.equals("access_token") || joined.equals("refresh_access_token")
+                : joined.equals("oauth/access_token") || joined.equals("debug_token");
+    }
+
     /** The answer when {@code path} is one of the token endpoints of {@code host}; empty otherwise. */
     Optional<Object> handle(GraphHost host, List<String> path, String method, GraphParameters params) {
         String joined = String.join("/", path);
