@@ -3,7 +3,10 @@ package io.feedgram.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +57,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.accounts[2].id=doomed",
         "feedgram.accounts[2].ig-user-id=17841400000000603",
         "feedgram.accounts[2].access-token=IGAA-doomed-token",
+        "feedgram.accounts[3].id=spare",
+        "feedgram.accounts[3].ig-user-id=17841400000000604",
+        "feedgram.accounts[3].access-token=IGAA-spare-token",
+        "feedgram.inbox.api-keys[0]=token-test-key",
 })
 class TokenRefreshTest extends SandboxTestHarness {
 
@@ -162,6 +169,36 @@ class TokenRefreshTest extends SandboxTestHarness {
             return row.toString();
         }).list().toString();
         assertThat(everything).contains("v1:").doesNotContain("IGAA-");
+    }
+
+    @Test
+    void theAccountsApiShowsEachAccountAndNeverASecret() throws Exception {
+        HttpResponse<String> list = api("GET", "/api/v1/accounts");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"id\":\"spare\"").contains("\"login\":\"instagram\"")
+                .contains("\"connected\":true").doesNotContain("IGAA");
+
+        HttpResponse<String> one = api("GET", "/api/v1/accounts/spare");
+        assertThat(one.body()).contains("\"quota\":{\"usage\":0,\"total\":100}").contains("\"state\":\"active\"");
+
+        // Refresh now: the token is younger than 24 h, so Instagram refuses, and the answer says so.
+        HttpResponse<String> refreshed = api("POST", "/api/v1/accounts/spare/refresh");
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(refreshed.body()).contains("\"refresh_failures\":1").doesNotContain("IGAA");
+
+        String queued = posts.insert(new NewPost("spare", PostKind.FEED, "spare " + marker,
+                List.of(new MediaItem(mediaUrl("ok.jpg"), MediaType.IMAGE, null)), PostOptions.NONE, "test", null,
+                clock.instant().plus(Duration.ofHours(1))));
+        HttpResponse<String> disconnected = api("DELETE", "/api/v1/accounts/spare/connection");
+        assertThat(disconnected.body()).contains("\"connected\":false").contains("\"state\":\"needs-reauth\"");
+        assertThat(posts.find(queued).orElseThrow().status()).isEqualTo(PostStatus.NEEDS_REAUTH);
+        assertThat(api("GET", "/api/v1/accounts/nobody").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> api(String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer token-test-key")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void moveBothClocks(Duration by) {
