@@ -42,7 +42,8 @@ final class SandboxLogins {
     /** The person who approves a login to {@code app}: the token-to-be's owner, scopes and app. */
     AccessToken approvingUser(AccountConfig app, List<String> scopes) {
         String override = settings.current().oauth().igUserId();
-        String igUserId = override != null && !override.isBlank() ? override : app.igUserId();
+        String igUserId = override != null && !override.isBlank() ? override
+                : app.igUserId() != null ? app.igUserId() : "178414" + app.appId();
         String username = accounts.accounts().stream()
                 .filter(a -> igUserId.equals(a.igUserId()))
                 .map(AccountConfig::id)

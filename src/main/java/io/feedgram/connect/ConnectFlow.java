@@ -1,0 +1,96 @@
+package io.feedgram.connect;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.feedgram.account.AccountConfig;
+import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.account.Accounts;
+
+/**
+ * What both connect flows share: which accounts may connect, the callback URL, the signed state,
+ * the checks every callback passes before a code is exchanged, and where the browser ends.
+ */
+@Component
+class ConnectFlow {
+
+    /** A callback that passed the checks: the account it is for and the code to exchange. */
+    record Accepted(AccountConfig account, String code) {
+        @Override
+        public String toString() {
+            return "Accepted[account=" + account.id() + ", code=***]";
+        }
+    }
+
+    private final Accounts accounts;
+    private final ConnectStates states;
+    private final ConnectProperties properties;
+    private final OAuthCalls calls;
+
+    ConnectFlow(Accounts accounts, ConnectStates states, ConnectProperties properties, OAuthCalls calls) {
+        this.accounts = accounts;
+        this.states = states;
+        this.properties = properties;
+        this.calls = calls;
+    }
+
+    /** The account when it exists, uses {@code login} and has an app id and secret. */
+    Optional<AccountConfig> connectable(String accountId, Login login) {
+        if (accountId == null || accountId.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.find(accountId)
+                .filter(a -> a.login() == login)
+                .filter(a -> a.appId() != null && !a.appId().isBlank() && a.appSecret() != null && !a.appSecret().isBlank());
+    }
+
+    String callbackUrl(Login login) {
+        String base = calls.resolve(properties.publicUrl());
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/connect/" + path(login) + "/callback";
+    }
+
+    String newState(AccountConfig account) {
+        return states.issue(account.id(), account.login());
+    }
+
+    /**
+     * Checks a callback in order: a denial, missing parameters, the state (genuine, unexpired,
+     * first use), the account. Throws the matching {@link ConnectFailure}.
+     */
+    Accepted accept(Map<String, String> params, Login login) {
+        String state = params.get("state");
+        if (params.containsKey("error")) {
+            if (state != null) {
+                states.redeem(state, login);
+            }
+            throw new ConnectFailure(ConnectError.AUTHORIZATION_DENIED, "the login answered " + params.get("error")
+                    + (params.containsKey("error_reason") ? " (" + params.get("error_reason") + ")" : ""));
+        }
+        String code = params.get("code");
+        if (code == null || code.isBlank() || state == null || state.isBlank()) {
+            throw new ConnectFailure(ConnectError.MISSING_PARAMS, "the callback has no code or no state");
+        }
+        String accountId = states.redeem(state, login).orElseThrow(() ->
+                new ConnectFailure(ConnectError.SESSION_EXPIRED, "the state is forged, expired or used"));
+        AccountConfig account = connectable(accountId, login).orElseThrow(() ->
+                new ConnectFailure(ConnectError.INVALID_CONFIG, "account " + accountId + " cannot connect with " + path(login) + " login"));
+        return new Accepted(account, LoginUrls.cleanCode(code));
+    }
+
+    /** Where the browser ends: {@code success-url} with {@code connected=true} or {@code error=}. */
+    String finalUrl(ConnectOutcome outcome) {
+        String base = calls.resolve(properties.successUrl());
+        if (outcome.succeeded()) {
+            return LoginUrls.withQuery(base, OAuthCalls.parameters("connected", "true", "account", outcome.accountId(),
+                    "username", outcome.username() == null ? "" : outcome.username()));
+        }
+        return LoginUrls.withQuery(base, OAuthCalls.parameters("error", outcome.error().wireName(),
+                "message", outcome.error().message()));
+    }
+
+    private static String path(Login login) {
+        return login == Login.INSTAGRAM ? "instagram" : "facebook";
+    }
+}

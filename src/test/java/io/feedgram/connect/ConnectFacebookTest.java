@@ -1,0 +1,78 @@
+package io.feedgram.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.feedgram.post.Post;
+import io.feedgram.post.PostStatus;
+
+/** Facebook Login end to end: dialog, Pages, the stored Page token and user token, a post, every error. */
+class ConnectFacebookTest extends ConnectTestSupport {
+
+    @Test
+    void connectingStoresTheNeverExpiringPageTokenThatPublishes() {
+        sandbox.expireToken("EAA-test-fbook-configured");
+
+        Hop start = open(url("/connect/facebook?account=fbook"));
+        assertThat(start.status()).isEqualTo(302);
+        assertThat(start.location()).startsWith(url("/sandbox/www.facebook.com/v25.0/dialog/oauth?"));
+        Map<String, String> dialog = start.locationParams();
+        assertThat(dialog).containsEntry("client_id", "620000000000602")
+                .containsEntry("redirect_uri", url("/connect/facebook/callback"))
+                .containsEntry("response_type", "code")
+                .containsEntry("scope", "instagram_basic,instagram_content_publish,pages_show_list,pages_read_engagement");
+
+        Hop login = open(start.location());
+        assertThat(login.location()).startsWith(url("/connect/facebook/callback?code="));
+        assertThat(login.locationParams()).containsEntry("state", dialog.get("state"));
+
+        Hop callback = open(login.location());
+        assertThat(callback.location()).isEqualTo(url("/connect/done?connected=true&account=fbook&username=fbook"));
+        assertThat(open(callback.location()).body()).contains("Connected account fbook as @fbook");
+
+        var stored = accounts.token("fbook").orElseThrow();
+        assertThat(stored.source()).isEqualTo("CONNECT");
+        assertThat(stored.expiresAt()).as("a Page token never expires").isNull();
+        assertThat(stored.userTokenExpiresAt()).isBetween(Instant.now().plus(Duration.ofDays(59)), Instant.now().plus(Duration.ofDays(61)));
+        assertThat(accounts.userToken("fbook")).get().asString().startsWith("EAA");
+        assertThat(accounts.find("fbook").orElseThrow().accessToken()).startsWith("EAA").isNotEqualTo("EAA-test-fbook-configured");
+        assertThat(accounts.find("fbook").orElseThrow().igUserId()).isEqualTo(FBOOK_USER);
+
+        Post post = publishAndWait("fbook");
+        assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
+        assertThat(sandbox.published(FBOOK_USER, marker)).hasSize(1);
+    }
+
+    @Test
+    void noLinkedInstagramAccountEndsWithNoInstagramAccount() {
+        sandbox.configure("{\"oauth\":{\"linkedInstagram\":false}}");
+        List<Hop> hops = browse(url("/connect/facebook?account=fbook"));
+        assertFailed(hops, ConnectError.NO_INSTAGRAM_ACCOUNT);
+        assertThat(ending(hops).get("message")).contains("None of your Facebook Pages has an Instagram professional account linked")
+                .contains("Link the Instagram professional account to a Facebook Page in the Page's settings")
+                .contains("then connect again");
+    }
+
+    @Test
+    void aDeniedLoginEndsWithAuthorizationDenied() {
+        sandbox.configure("{\"oauth\":{\"decision\":\"deny\"}}");
+        assertFailed(browse(url("/connect/facebook?account=fbook")), ConnectError.AUTHORIZATION_DENIED);
+    }
+
+    @Test
+    void theOtherErrors() {
+        assertFailed(browse(url("/connect/facebook/callback?state=x")), ConnectError.MISSING_PARAMS);
+        assertFailed(browse(url("/connect/facebook/callback?code=x&state=x.y")), ConnectError.SESSION_EXPIRED);
+        assertFailed(browse(url("/connect/facebook?account=insta")), ConnectError.INVALID_CONFIG);
+
+        Hop login = open(open(url("/connect/facebook?account=fbook")).location());
+        String tampered = login.location().replaceFirst("code=[^&]+", "code=not-the-code");
+        assertFailed(browse(tampered), ConnectError.TOKEN_EXCHANGE_FAILED);
+    }
+}
