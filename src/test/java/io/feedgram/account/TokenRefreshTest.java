@@ -112,6 +112,10 @@ class TokenRefreshTest extends SandboxTestHarness {
         assertThat(refreshed.expiresAt()).isAfter(clock.instant().plus(Duration.ofDays(59)));
         assertThat(accounts.find("ageing").orElseThrow().accessToken()).isNotEqualTo("IGAA-ageing-token");
         assertThat(refresher.due()).as("the refreshed token is young again").doesNotContain("ageing");
+        // Loading application.yaml again (a restart) keeps the newer token: the file's is unchanged, so stale.
+        String current = accounts.find("ageing").orElseThrow().accessToken();
+        accounts.syncFromConfiguration();
+        assertThat(accounts.find("ageing").orElseThrow().accessToken()).isEqualTo(current);
 
         // The refreshed token publishes.
         String post = posts.insert(new NewPost("ageing", PostKind.FEED, "after refresh " + marker,
