@@ -1,5 +1,7 @@
 package io.feedgram.account;
 
+import io.feedgram.testing.MutableClockConfiguration;
+import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * when it should be, a young one is left alone, a failing refresh is retried and then shows
  * in health and metrics, and an expired token moves only its account to re-authorization.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:tokens;DB_CLOSE_DELAY=-1",
         "feedgram.sandbox.enabled=true",
@@ -64,14 +64,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 })
 class TokenRefreshTest extends SandboxTestHarness {
 
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @Autowired
     MutableClock clock;

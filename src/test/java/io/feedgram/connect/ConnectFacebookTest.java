@@ -1,5 +1,8 @@
 package io.feedgram.connect;
 
+import io.feedgram.account.TokenRefresher;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,6 +17,12 @@ import io.feedgram.post.PostStatus;
 
 /** Facebook Login end to end: dialog, Pages, the stored Page token and user token, a post, every error. */
 class ConnectFacebookTest extends ConnectTestSupport {
+
+    @Autowired
+    TokenRefresher refresher;
+
+    @Autowired
+    ProducerTemplate camel;
 
     @Test
     void connectingStoresTheNeverExpiringPageTokenThatPublishes() {
@@ -47,6 +56,34 @@ class ConnectFacebookTest extends ConnectTestSupport {
         Post post = publishAndWait("fbook");
         assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
         assertThat(sandbox.published(FBOOK_USER, marker)).hasSize(1);
+    }
+
+    @Test
+    void aConnectedAccountRefreshesItsUserTokenAndDerivesThePageTokenAgain() {
+        Hop start = open(url("/connect/facebook?account=fbook"));
+        Hop callback = open(open(start.location()).location());
+        assertThat(callback.location()).contains("connected=true");
+        String pageToken = accounts.find("fbook").orElseThrow().accessToken();
+        String userToken = accounts.userToken("fbook").orElseThrow();
+        assertThat(refresher.due()).as("just connected: too young to refresh").doesNotContain("fbook");
+
+        clock.advance(Duration.ofDays(45));               // the 60-day user token is inside the refresh window
+        sandbox.advanceClock("PT1080H");
+        try {
+            assertThat(refresher.due()).contains("fbook");
+            camel.sendBody("direct:token-refresh-one", "fbook");
+
+            var stored = accounts.token("fbook").orElseThrow();
+            assertThat(stored.source()).isEqualTo("REFRESH");
+            assertThat(stored.lastRefreshResult()).isEqualTo("ok");
+            assertThat(stored.expiresAt()).as("the Page token still never expires").isNull();
+            assertThat(stored.userTokenExpiresAt()).isAfter(clock.instant().plus(Duration.ofDays(59)));
+            assertThat(accounts.userToken("fbook")).get().isNotEqualTo(userToken);
+            assertThat(accounts.find("fbook").orElseThrow().accessToken()).startsWith("EAA").isNotEqualTo(pageToken);
+            assertThat(publishAndWait("fbook").status()).isEqualTo(PostStatus.PUBLISHED);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

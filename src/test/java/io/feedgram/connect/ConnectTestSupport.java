@@ -1,5 +1,8 @@
 package io.feedgram.connect;
 
+import io.feedgram.testing.MutableClockConfiguration;
+import org.springframework.context.annotation.Import;
+import io.feedgram.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +39,7 @@ import io.feedgram.testing.SandboxTestHarness;
  * this context. Each account's configured token is expired in the sandbox before a flow, so a
  * post can only publish with the token the flow obtained.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:connect;DB_CLOSE_DELAY=-1",
         "feedgram.sandbox.enabled=true",
@@ -67,6 +71,11 @@ import io.feedgram.testing.SandboxTestHarness;
         "feedgram.accounts[2].access-token=IGAA-test-noapp",
 })
 abstract class ConnectTestSupport extends SandboxTestHarness {
+
+
+    @Autowired
+    MutableClock clock;
+
 
     static final String INSTA_USER = "17841400000000601";
     static final String FBOOK_USER = "17841400000000602";
