@@ -2,6 +2,7 @@ package io.feedgram.connect;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -80,6 +81,18 @@ class ConnectFlow {
     }
 
     /** Where the browser ends: {@code success-url} with {@code connected=true} or {@code error=}. */
+    /**
+     * Where a connect attempt sends the browser first: the login page {@code loginUrl} builds
+     * for the account, or the final URL with {@code error=} when the account cannot connect.
+     */
+    String start(String accountId, Login login, Function<AccountConfig, String> loginUrl) {
+        if (accountId == null || accountId.isBlank()) {
+            return finalUrl(ConnectOutcome.failed(null, ConnectError.MISSING_PARAMS));
+        }
+        return connectable(accountId, login).map(loginUrl)
+                .orElseGet(() -> finalUrl(ConnectOutcome.failed(accountId, ConnectError.INVALID_CONFIG)));
+    }
+
     String finalUrl(ConnectOutcome outcome) {
         String base = calls.resolve(properties.successUrl());
         if (outcome.succeeded()) {

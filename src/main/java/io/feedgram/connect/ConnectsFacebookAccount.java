@@ -49,13 +49,9 @@ class ConnectsFacebookAccount {
 
     /** The dialog URL to send the browser to, or the final URL with {@code error=} when the account cannot connect. */
     String start(String accountId) {
-        if (accountId == null || accountId.isBlank()) {
-            return flow.finalUrl(ConnectOutcome.failed(null, ConnectError.MISSING_PARAMS));
-        }
-        return flow.connectable(accountId, Login.FACEBOOK)
-                .map(account -> LoginUrls.facebookDialog(calls.resolve(properties.facebookDialogUrl()), calls.version(),
-                        account.appId(), flow.callbackUrl(Login.FACEBOOK), SCOPES, flow.newState(account)))
-                .orElseGet(() -> flow.finalUrl(ConnectOutcome.failed(accountId, ConnectError.INVALID_CONFIG)));
+        return flow.start(accountId, Login.FACEBOOK,
+                account -> LoginUrls.facebookDialog(calls.resolve(properties.facebookDialogUrl()), calls.version(),
+                        account.appId(), flow.callbackUrl(Login.FACEBOOK), SCOPES, flow.newState(account)));
     }
 
     /** Handles the callback; returns where the browser ends. */

@@ -42,13 +42,9 @@ class ConnectsInstagramAccount {
 
     /** The authorize URL to send the browser to, or the final URL with {@code error=} when the account cannot connect. */
     String start(String accountId) {
-        if (accountId == null || accountId.isBlank()) {
-            return flow.finalUrl(ConnectOutcome.failed(null, ConnectError.MISSING_PARAMS));
-        }
-        return flow.connectable(accountId, Login.INSTAGRAM)
-                .map(account -> LoginUrls.instagramAuthorize(calls.resolve(properties.instagramAuthorizeUrl()),
-                        account.appId(), flow.callbackUrl(Login.INSTAGRAM), SCOPES, flow.newState(account)))
-                .orElseGet(() -> flow.finalUrl(ConnectOutcome.failed(accountId, ConnectError.INVALID_CONFIG)));
+        return flow.start(accountId, Login.INSTAGRAM,
+                account -> LoginUrls.instagramAuthorize(calls.resolve(properties.instagramAuthorizeUrl()),
+                        account.appId(), flow.callbackUrl(Login.INSTAGRAM), SCOPES, flow.newState(account)));
     }
 
     /** Handles the callback; returns where the browser ends. */

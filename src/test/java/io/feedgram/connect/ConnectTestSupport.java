@@ -42,17 +42,6 @@ import io.feedgram.testing.SandboxTestHarness;
 @Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:connect;DB_CLOSE_DELAY=-1",
-        "feedgram.sandbox.enabled=true",
-        "feedgram.sandbox.processing-delay.image=300ms",
-        "feedgram.demo.enabled=false",
-        "sandbox-test.media=true",
-        "feedgram.publishing.min-interval=0s",
-        "feedgram.publishing.tick=100ms",
-        "feedgram.publishing.poll-initial-delay=200ms",
-        "feedgram.publishing.poll-interval=300ms",
-        "feedgram.publishing.poll-max-interval=1s",
-        "feedgram.publishing.retry-delay=200ms",
-        "feedgram.publishing.retry-max-delay=1s",
         "feedgram.accounts[0].id=insta",
         "feedgram.accounts[0].login=instagram",
         "feedgram.accounts[0].ig-user-id=17841400000000601",
