@@ -2,8 +2,11 @@ package io.feedgram.connect;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.feedgram.account.AccountConfig;
@@ -16,6 +19,8 @@ import io.feedgram.account.Accounts;
  */
 @Component
 class ConnectFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
 
     /** A callback that passed the checks: the account it is for and the code to exchange. */
     record Accepted(AccountConfig account, String code) {
@@ -91,6 +96,22 @@ class ConnectFlow {
         }
         return connectable(accountId, login).map(loginUrl)
                 .orElseGet(() -> finalUrl(ConnectOutcome.failed(accountId, ConnectError.INVALID_CONFIG)));
+    }
+
+    /**
+     * Handles a login's callback: checks it, lets {@code connect} exchange the code and store
+     * the account, and returns where the browser ends (success, or {@code error=}).
+     */
+    String finish(Map<String, String> params, Login login, BiFunction<AccountConfig, String, ConnectOutcome> connect) {
+        ConnectOutcome outcome;
+        try {
+            Accepted accepted = accept(params, login);
+            outcome = connect.apply(accepted.account(), accepted.code());
+        } catch (ConnectFailure failure) {
+            log.warn("{} connect failed: {} ({})", login, failure.error().wireName(), failure.getMessage());
+            outcome = ConnectOutcome.failed(null, failure.error());
+        }
+        return finalUrl(outcome);
     }
 
     String finalUrl(ConnectOutcome outcome) {

@@ -56,15 +56,7 @@ class ConnectsFacebookAccount {
 
     /** Handles the callback; returns where the browser ends. */
     String finish(Map<String, String> params) {
-        ConnectOutcome outcome;
-        try {
-            ConnectFlow.Accepted accepted = flow.accept(params, Login.FACEBOOK);
-            outcome = connect(accepted.account(), accepted.code());
-        } catch (ConnectFailure failure) {
-            log.warn("Facebook connect failed: {} ({})", failure.error().wireName(), failure.getMessage());
-            outcome = ConnectOutcome.failed(null, failure.error());
-        }
-        return flow.finalUrl(outcome);
+        return flow.finish(params, Login.FACEBOOK, this::connect);
     }
 
     private ConnectOutcome connect(AccountConfig account, String code) {

@@ -49,15 +49,7 @@ class ConnectsInstagramAccount {
 
     /** Handles the callback; returns where the browser ends. */
     String finish(Map<String, String> params) {
-        ConnectOutcome outcome;
-        try {
-            ConnectFlow.Accepted accepted = flow.accept(params, Login.INSTAGRAM);
-            outcome = connect(accepted.account(), accepted.code());
-        } catch (ConnectFailure failure) {
-            log.warn("Instagram connect failed: {} ({})", failure.error().wireName(), failure.getMessage());
-            outcome = ConnectOutcome.failed(null, failure.error());
-        }
-        return flow.finalUrl(outcome);
+        return flow.finish(params, Login.INSTAGRAM, this::connect);
     }
 
     private ConnectOutcome connect(AccountConfig account, String code) {
