@@ -20,11 +20,13 @@ import org.springframework.stereotype.Component;
 public class AccountApi {
 
     private final Accounts accounts;
+    private final TokenRefresher refresher;
     private final GraphClient graph;
     private final Clock clock;
 
-    public AccountApi(Accounts accounts, GraphClient graph, Clock clock) {
+    public AccountApi(Accounts accounts, TokenRefresher refresher, GraphClient graph, Clock clock) {
         this.accounts = accounts;
+        this.refresher = refresher;
         this.graph = graph;
         this.clock = clock;
     }
@@ -48,9 +50,14 @@ public class AccountApi {
         return view(known(id), true);
     }
 
-    /** The account to refresh now (the refresh route takes its id). */
-    public String refreshTarget(@Header("id") String id) {
-        return known(id);
+    /** Refreshes the token now (one attempt) and answers with the account; 409 when it is not connected. */
+    public AccountView refresh(@Header("id") String id) {
+        known(id);
+        if (!accounts.token(id).orElseThrow().connected()) {
+            throw ApiProblem.conflict("Account " + id + " is not connected; connect it first.");
+        }
+        refresher.refreshNow(id);
+        return view(id, true);
     }
 
     public AccountView disconnect(@Header("id") String id) {

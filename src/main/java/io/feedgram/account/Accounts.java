@@ -107,7 +107,9 @@ public class Accounts {
                 jdbc.sql("update account set login = ?, app_id = ?, app_secret_enc = ?, updated_at = ? where id = ?")
                         .params(account.login().name(), account.appId(), cipher.encrypt(account.appSecret()), at(now),
                                 account.id()).update();
-                if (!fingerprint.equals(known.get())) {
+                // A token removed from the file is not a new token: the stored one (perhaps connected) stays.
+                boolean fileHasToken = account.accessToken() != null && !account.accessToken().isBlank();
+                if (fileHasToken && !fingerprint.equals(known.get())) {
                     jdbc.sql("""
                             update account set access_token_enc = ?, ig_user_id = coalesce(?, ig_user_id),
                                    token_issued_at = ?, token_expires_at = null, token_source = 'CONFIG',
@@ -153,7 +155,10 @@ public class Accounts {
         requireReauthorization(accountId, "disconnected");
     }
 
-    /** A refresh succeeded: the new token and expiry are merged in, nothing else changes. */
+    /**
+     * A refresh succeeded: the new token and expiry are merged in, nothing else changes. An
+     * account disconnected while the refresh ran stays disconnected.
+     */
     public void refreshed(String accountId, String accessToken, Instant expiresAt, String userToken, Instant userTokenExpiresAt) {
         Instant now = clock.instant();
         jdbc.sql("""
@@ -161,9 +166,15 @@ public class Accounts {
                        token_issued_at = ?, user_token_enc = coalesce(?, user_token_enc),
                        user_token_expires_at = coalesce(?, user_token_expires_at), token_source = 'REFRESH',
                        last_refresh_at = ?, last_refresh_result = 'ok', refresh_failures = 0, updated_at = ?
-                where id = ?""")
+                where id = ? and access_token_enc is not null""")
                 .params(cipher.encrypt(accessToken), at(expiresAt), at(now), cipher.encrypt(userToken),
                         at(userTokenExpiresAt), at(now), at(now), accountId).update();
+    }
+
+    /** A refresh failed; the reason (Instagram's code, never a token) is kept for health and the API. */
+    public void refreshSkipped(String accountId, String why) {
+        jdbc.sql("update account set last_refresh_at = ?, last_refresh_result = ?, updated_at = ? where id = ?")
+                .params(at(clock.instant()), why, at(clock.instant()), accountId).update();
     }
 
     /** A refresh failed; the reason (Instagram's code, never a token) is kept for health and the API. */
@@ -172,7 +183,8 @@ public class Accounts {
         jdbc.sql("""
                 update account set last_refresh_at = ?, last_refresh_result = ?, refresh_failures = refresh_failures + 1,
                        updated_at = ? where id = ?""")
-                .params(at(now), reason.length() > 1000 ? reason.substring(0, 1000) : reason, at(now), accountId)
+                .params(at(now), reason == null ? "unknown failure" : reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+                        at(now), accountId)
                 .update();
     }
 

@@ -72,6 +72,9 @@ public class TokenRefresher {
     public void refresh(@Body String accountId) {
         AccountConfig account = accounts.find(accountId).orElseThrow(
                 () -> new IllegalArgumentException("account " + accountId + " is not configured"));
+        if (account.accessToken() == null) {
+            throw new IllegalStateException("account " + accountId + " is not connected: nothing to refresh");
+        }
         Instant now = clock.instant();
         try {
             if (account.login() == AccountConfig.Login.INSTAGRAM) {
@@ -80,7 +83,9 @@ public class TokenRefresher {
             } else {
                 Optional<String> userToken = accounts.userToken(accountId);
                 if (userToken.isEmpty()) {
-                    accounts.refreshed(accountId, null, null, null, null);   // a Page token: nothing to refresh
+                    // A Page token pasted in the file: it does not expire on a schedule and has no user token to exchange.
+                    accounts.refreshSkipped(accountId, "nothing to refresh: a Page token without its user token "
+                            + "(connect with Facebook Login to keep it renewed)");
                     return;
                 }
                 TokenGrant user = graph.exchangeFacebookToken(account, userToken.get());
@@ -99,9 +104,18 @@ public class TokenRefresher {
         }
     }
 
+    /** "Refresh now" from the API: one attempt, no waiting on retries; a failure is recorded like any other. */
+    public void refreshNow(String accountId) {
+        try {
+            refresh(accountId);
+        } catch (RuntimeException e) {
+            failed(accountId, e);
+        }
+    }
+
     /** The refresh failed for good: recorded, counted and logged with the account and Instagram's code. */
     public void failed(@Body String accountId, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        String reason = failure.getMessage();
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         accounts.refreshFailed(accountId, reason);
         meters.counter("feedgram.token.refresh.failures", "account", accountId).increment();
         log.error("account {}: token refresh failed: {}", accountId, reason);

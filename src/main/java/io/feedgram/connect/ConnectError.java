@@ -12,6 +12,8 @@ public enum ConnectError {
             + " redirect URI is registered in the Meta app, then connect again."),
     INVALID_CONFIG("This account cannot be connected this way: it is unknown, uses the other login, or has no"
             + " app-id and app-secret in application.yaml."),
+    WRONG_ACCOUNT("The login belongs to another Instagram account than the one this account publishes to"
+            + " (its ig-user-id). Log in as that Instagram account, or change ig-user-id in application.yaml."),
     NO_INSTAGRAM_ACCOUNT("None of your Facebook Pages has an Instagram professional account linked. Link the"
             + " Instagram professional account to a Facebook Page in the Page's settings (Linked accounts),"
             + " then connect again.");

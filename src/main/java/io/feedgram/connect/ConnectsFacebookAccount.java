@@ -74,10 +74,12 @@ class ConnectsFacebookAccount {
             throw new ConnectFailure(ConnectError.NO_INSTAGRAM_ACCOUNT, "no Page of the Facebook user has an Instagram"
                     + " professional account linked");
         }
-        OAuthResponses.LinkedPage page = linked.stream()
+        // With an ig-user-id known, only its Page will do: a login must not move the account elsewhere.
+        OAuthResponses.LinkedPage page = account.igUserId() == null ? linked.get(0) : linked.stream()
                 .filter(p -> p.igUserId().equals(account.igUserId()))
                 .findFirst()
-                .orElse(linked.get(0));
+                .orElseThrow(() -> new ConnectFailure(ConnectError.WRONG_ACCOUNT,
+                        "no Page of this Facebook user is linked to Instagram account " + account.igUserId()));
         String username = calls.get(graph, page.igUserId(), parameters("fields", "username"), page.pageToken(),
                 "the account lookup").path("username").asText(null);
         Instant userTokenExpiresAt = clock.instant().plus(user.expiresIn() == null

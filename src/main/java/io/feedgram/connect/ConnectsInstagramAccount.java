@@ -65,6 +65,10 @@ class ConnectsInstagramAccount {
         var me = OAuthResponses.identity(calls.get(calls.instagramGraph(), calls.version() + "/me",
                         parameters("fields", "user_id,username"), longLived.accessToken(), "the account lookup"))
                 .orElseThrow(() -> failed("/me answered no user_id"));
+        if (account.igUserId() != null && !account.igUserId().equals(me.igUserId())) {
+            // Whoever opens the connect link must not attach this account to their own Instagram account.
+            throw new ConnectFailure(ConnectError.WRONG_ACCOUNT, "logged in as another Instagram account than " + account.igUserId());
+        }
         Instant expiresAt = clock.instant().plus(longLived.expiresIn() == null
                 ? Duration.ofDays(60) : Duration.ofSeconds(longLived.expiresIn()));
         accounts.connect(account.id(), new Connection(longLived.accessToken(), expiresAt, me.igUserId(), me.username(), null, null));

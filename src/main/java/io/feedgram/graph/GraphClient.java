@@ -92,7 +92,7 @@ public class GraphClient {
                         "client_id", String.valueOf(account.appId()), "client_secret", String.valueOf(account.appSecret()),
                         "fb_exchange_token", userToken))))
                 .timeout(properties.requestTimeout()).header("Accept", "application/json").GET().build(),
-                "fb_exchange_token");
+                "fb_exchange_token", userToken);
         return TokenGrant.of(body);
     }
 
@@ -117,7 +117,7 @@ public class GraphClient {
 
     private JsonNode get(AccountConfig account, String token, String path, Map<String, String> query) {
         HttpRequest request = request(account, token, path + "?" + form(query)).GET().build();
-        return send(account, request, path);
+        return send(account, request, path, token);
     }
 
     private JsonNode post(AccountConfig account, String path, Map<String, String> parameters) {
@@ -140,7 +140,8 @@ public class GraphClient {
                 ? properties.facebookUrl() : properties.instagramUrl());
     }
 
-    private JsonNode send(AccountConfig account, HttpRequest request, String what) {
+    /** {@code alsoSecret}: other tokens this call carries, kept out of error messages like the account's own. */
+    private JsonNode send(AccountConfig account, HttpRequest request, String what, String... alsoSecret) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -163,20 +164,21 @@ public class GraphClient {
                 error.path("code").asInt(),
                 error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
                 error.path("type").asText(null),
-                redact(error.path("message").asText(""), account),
-                redact(error.path("error_user_title").asText(null), account),
-                redact(error.path("error_user_msg").asText(null), account),
+                redact(error.path("message").asText(""), account, alsoSecret),
+                redact(error.path("error_user_title").asText(null), account, alsoSecret),
+                redact(error.path("error_user_msg").asText(null), account, alsoSecret),
                 error.path("fbtrace_id").asText(null)),
                 retryAfter(response));
     }
 
     /** Graph messages can quote the token ("Malformed access token ..."); it must not travel further. */
-    static String redact(String text, AccountConfig account) {
+    static String redact(String text, AccountConfig account, String... alsoSecret) {
         if (text == null) {
             return null;
         }
         String clean = text;
-        for (String secret : new String[] {account.accessToken(), account.appSecret()}) {
+        for (String secret : java.util.stream.Stream.concat(java.util.stream.Stream.of(account.accessToken(), account.appSecret()),
+                java.util.Arrays.stream(alsoSecret)).toList()) {
             if (secret != null && secret.length() >= 4) {
                 clean = clean.replace(secret, "[redacted]");
             }

@@ -99,6 +99,17 @@ class ConnectInstagramTest extends ConnectTestSupport {
     }
 
     @Test
+    void loggingInAsAnotherInstagramAccountCannotTakeTheAccountOver() {
+        String before = accounts.find("insta").orElseThrow().accessToken();
+        sandbox.configure("{\"oauth\":{\"igUserId\":\"17841400000000603\"}}");   // someone else's account
+
+        assertFailed(browse(url("/connect/instagram?account=insta")), ConnectError.WRONG_ACCOUNT);
+
+        assertThat(accounts.find("insta").orElseThrow().accessToken()).isEqualTo(before);
+        assertThat(accounts.find("insta").orElseThrow().igUserId()).isEqualTo("17841400000000601");
+    }
+
+    @Test
     void aCallbackWithoutCodeOrStateEndsWithMissingParams() {
         assertFailed(browse(url("/connect/instagram/callback")), ConnectError.MISSING_PARAMS);
         assertFailed(browse(url("/connect/instagram/callback?code=abc")), ConnectError.MISSING_PARAMS);

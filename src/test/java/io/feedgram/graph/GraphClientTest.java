@@ -17,6 +17,9 @@ class GraphClientTest {
         assertThat(GraphClient.redact("bad proof for app-secret-value", account)).isEqualTo("bad proof for [redacted]");
         assertThat(GraphClient.redact("Media ID is not available", account)).isEqualTo("Media ID is not available");
         assertThat(GraphClient.redact(null, account)).isNull();
+        // A call that carries another token (a Facebook user token) keeps that one out too.
+        assertThat(GraphClient.redact("Malformed access token EAAuser-token-1234", account, "EAAuser-token-1234"))
+                .isEqualTo("Malformed access token [redacted]");
     }
 
     @Test
