@@ -202,12 +202,16 @@ public class PostRepository {
         int changed = jdbc.sql("""
                 update post set status = 'QUEUED', resume_status = null, due_at = ?, attempts = 0, phase_started_at = ?,
                        error_code = null, error_subcode = null, error_message = null, updated_at = ?
-                where id = ? and status = 'FAILED'""")
+                where id = ? and status = 'FAILED'
+                  and not exists (select 1 from post_container c where c.post_id = post.id
+                                  and (c.publish_started_at is not null or c.publish_uncertain = true)
+                                  and c.published_at is null)""")
                 .params(at(now), at(now), at(now), post.id()).update();
         if (changed != 1) {
             return false;
         }
-        jdbc.sql("delete from post_container where post_id = ?").param(post.id()).update();
+        // Media already published stay recorded (a story goes on with the rest); the others start anew.
+        jdbc.sql("delete from post_container where post_id = ? and published_at is null").param(post.id()).update();
         appendHistory(post.id(), now, PostStatus.QUEUED, detail);
         log.info("post {} [{}] FAILED -> QUEUED: {}", post.id(), post.accountId(), detail);
         return true;
@@ -242,7 +246,10 @@ public class PostRepository {
         Instant now = clock.instant();
         int changed = jdbc.sql("""
                 update post set status = 'CANCELLED', resume_status = null, attempts = 0, phase_started_at = ?, updated_at = ?
-                where id = ? and status = ? and (lease_until is null or lease_until < ?)""")
+                where id = ? and status = ? and (lease_until is null or lease_until < ?)
+                  and not exists (select 1 from post_container c where c.post_id = post.id
+                                  and (c.publish_started_at is not null or c.publish_uncertain = true
+                                       or c.published_at is not null))""")
                 .params(at(now), at(now), post.id(), post.status().name(), at(now)).update();
         if (changed != 1) {
             return false;

@@ -88,6 +88,35 @@ class PostRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aPostThatMayBeLiveIsNeitherRetriedBlindlyNorCancelled(String name, DataSource dataSource) {
+        PostRepository posts = repository(dataSource);
+        // A story whose first frame went out before the second failed: a retry keeps the first.
+        Post story = posts.find(posts.insert(carousel(null))).orElseThrow();
+        posts.saveContainer(story.id(), 0, "c-0");
+        posts.recordPublished(story.id(), 0, "m-0", NOW);
+        posts.saveContainer(story.id(), 1, "c-1");
+        posts.move(story, PostStatus.FAILED, NOW, null, new PostError(null, 2207026, "video"), "failed");
+        assertThat(posts.requeueFailed(posts.find(story.id()).orElseThrow(), "retry")).isTrue();
+        assertThat(posts.containers(story.id())).extracting(Container::containerId).containsExactly("c-0");
+
+        // An attempt whose outcome is unknown: no retry until it is reconciled.
+        Post unsure = posts.find(posts.insert(carousel(null))).orElseThrow();
+        posts.saveContainer(unsure.id(), -1, "c-parent");
+        posts.markPublishUncertain(unsure.id(), -1);
+        posts.move(unsure, PostStatus.FAILED, NOW, null, null, "failed");
+        assertThat(posts.requeueFailed(posts.find(unsure.id()).orElseThrow(), "retry")).isFalse();
+
+        // Live (or maybe live) media: cancelling would hide a published post.
+        Post queued = posts.find(posts.insert(carousel(null))).orElseThrow();
+        posts.saveContainer(queued.id(), 0, "c-q");
+        posts.markPublishStarted(queued.id(), 0, NOW);
+        assertThat(posts.cancel(queued, "cancel")).isFalse();
+        Post clean = posts.find(posts.insert(carousel(null))).orElseThrow();
+        assertThat(posts.cancel(clean, "cancel")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aSourceKeyIsTakenOnce(String name, DataSource dataSource) {
         PostRepository posts = repository(dataSource);
         String first = posts.insert(carousel("feed:blog:entry-1"));
