@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.feedgram.post.MediaItem;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.PostOptions;
 import io.feedgram.post.PostRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class FeedIntake {
 
     static final String NO_MEDIA = "no image or video";
+    private static final int MAX_ALT = 1000;
+    private static final int MAX_URL = 2048;
 
     private final PostRepository posts;
     private final FeedStates states;
@@ -47,18 +51,37 @@ public class FeedIntake {
         return decisions;
     }
 
-    /** Records the decision: a queued post, or a skipped one with its reason. Both are idempotent by key. */
+    /**
+     * Records the decision: a queued post, or a skipped one with its reason. Both are idempotent
+     * by key. An entry that cannot be stored is recorded as skipped with the reason, so one odd
+     * entry never stops its feed.
+     */
     public void accept(EntryDecision decision) {
         FeedConfig feed = decision.poll().feed();
         FeedEntry entry = decision.entry();
-        NewPost post = new NewPost(feed.account(), feed.kind(), captions.render(feed.caption(), entry), entry.media(),
+        NewPost post = new NewPost(feed.account(), feed.kind(), captions.render(feed.caption(), entry), storable(entry.media()),
                 PostOptions.NONE, "feed:" + feed.id(), "feed:" + decision.key(), null);
-        if (decision.posts()) {
-            posts.insert(post);
-        } else {
-            posts.insertSkipped(post, decision.skipReason());
+        boolean posted = decision.posts();
+        try {
+            if (posted) {
+                posts.insert(post);
+            } else {
+                posts.insertSkipped(post, decision.skipReason());
+            }
+        } catch (DataAccessException e) {
+            posted = false;
+            posts.insertSkipped(new NewPost(post.accountId(), post.kind(), null, List.of(), PostOptions.NONE,
+                    post.source(), post.sourceKey(), null), "the entry could not be stored: " + e.getMostSpecificCause().getMessage());
         }
-        states.countEntry(feed.id(), decision.posts());
+        states.countEntry(feed.id(), posted);
+    }
+
+    /** Media as the database keeps them: alt text within Instagram's 1,000 characters, URLs within 2,048. */
+    private static List<MediaItem> storable(List<MediaItem> media) {
+        return media.stream().filter(m -> m.url().length() <= MAX_URL)
+                .map(m -> m.altText() == null || m.altText().length() <= MAX_ALT ? m
+                        : new MediaItem(m.url(), m.type(), m.altText().substring(0, MAX_ALT - 1) + "…"))
+                .toList();
     }
 
     private static String skipReason(FeedPoll poll, FeedEntry entry, Optional<FeedEntry> newest) {

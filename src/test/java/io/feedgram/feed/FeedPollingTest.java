@@ -179,6 +179,10 @@ class FeedPollingTest {
         assertThat(polled.path("etag").asText()).isNotBlank();
         assertThat(postCount("api-1")).as("the preview marked nothing seen").isEqualTo(1);
         assertThat(api("GET", "/api/v1/feeds/newest/preview").get(0).path("outcome").asText()).isEqualTo("already-taken");
+        // Polling an unchanged feed now answers with its status too (a 304 costs nothing).
+        JsonNode unchanged = api("POST", "/api/v1/feeds/newest/poll");
+        assertThat(unchanged.path("last_status").asText()).isEqualTo("NOT_MODIFIED");
+        assertThat(unchanged.path("polls").asInt()).isEqualTo(polled.path("polls").asInt() + 1);
 
         JsonNode feeds = api("GET", "/api/v1/feeds");
         assertThat(feeds).hasSize(11);
