@@ -46,6 +46,9 @@ public final class InboxValidator {
     private static final Set<String> OPTION_FIELDS = Set.of("share_to_feed", "cover_url", "thumb_offset",
             "location_id", "collaborators", "user_tags");
     private static final Set<String> TAG_FIELDS = Set.of("username", "x", "y");
+    /** Instagram tags at most 20 users per media (2207040) and usernames are at most 30 characters. */
+    private static final int MAX_USER_TAGS = 20;
+    private static final int MAX_USERNAME = 30;
 
     private final ObjectMapper json;
 
@@ -288,8 +291,8 @@ public final class InboxValidator {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isArray()) {
-            errors.add("options.user_tags", "must be an array");
+        if (!node.isArray() || node.size() > MAX_USER_TAGS) {
+            errors.add("options.user_tags", "must be an array of at most " + MAX_USER_TAGS + " tags");
             return null;
         }
         List<PostOptions.UserTag> tags = new ArrayList<>();
@@ -302,6 +305,9 @@ public final class InboxValidator {
             }
             errors.unknownFields(tag, path + ".", TAG_FIELDS);
             String username = requiredText(tag, "username", new Errors(path + ".", errors));
+            if (username != null && username.length() > MAX_USERNAME) {
+                errors.add(path + ".username", "is longer than Instagram's " + MAX_USERNAME + " characters");
+            }
             Double x = coordinate(tag.get("x"), path + ".x", errors);
             Double y = coordinate(tag.get("y"), path + ".y", errors);
             tags.add(new PostOptions.UserTag(username, x, y));

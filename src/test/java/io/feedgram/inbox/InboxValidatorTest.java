@@ -64,6 +64,17 @@ class InboxValidatorTest {
     }
 
     @Test
+    void userTagsStayWithinInstagramsLimits() {
+        String media = "\"media\": [{\"url\": \"https://e.com/a.jpg\"}], ";
+        String tag = "{\"username\": \"friend\", \"x\": 0.5, \"y\": 0.5}";
+        String twentyOne = String.join(",", java.util.Collections.nCopies(21, tag));
+        assertThat(errors(post(media + "\"options\": {\"user_tags\": [" + twentyOne + "]}"))).containsExactly("options.user_tags");
+        String longName = "{\"username\": \"" + "a".repeat(31) + "\", \"x\": 0.5, \"y\": 0.5}";
+        assertThat(errors(post(media + "\"options\": {\"user_tags\": [" + longName + "]}")))
+                .containsExactly("options.user_tags[0].username");
+    }
+
+    @Test
     void mediaMustHoldOneToTenItems() {
         assertThat(errors(post("\"media\": []"))).containsExactly("media");
         String eleven = String.join(",", java.util.Collections.nCopies(11, "{\"url\": \"https://e.com/a.jpg\"}"));
