@@ -26,11 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The production shape: the whole application (Flyway with the PostgreSQL Quartz tables, the
- * Quartz JDBC job store, the routes, encrypted accounts) on a real PostgreSQL server started
- * from a Maven artifact, publishing through the sandbox.
+ * Quartz JDBC job store with the delegate chosen from the database, the routes, encrypted
+ * accounts) on a real PostgreSQL server started from a Maven artifact, publishing through the
+ * sandbox. Only the datasource is configured, as a user would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
         "feedgram.accounts[0].id=pg",
         "feedgram.accounts[0].ig-user-id=17841400000000707",
         "feedgram.accounts[0].access-token=IGAA-postgres-token",
@@ -48,6 +48,9 @@ class PostgresApplicationTest extends SandboxTestHarness {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.quartz.Scheduler scheduler;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
@@ -56,10 +59,13 @@ class PostgresApplicationTest extends SandboxTestHarness {
     }
 
     @Test
-    void publishesOnPostgresqlWithQuartzAndEncryptedAccounts() {
+    void publishesOnPostgresqlWithQuartzAndEncryptedAccounts() throws Exception {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         assertThat(jdbc.sql("select count(*) from qrtz_triggers").query(Integer.class).single())
                 .as("the token refresh trigger is in the JDBC job store").isEqualTo(1);
+        assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
+        assertThat(scheduler.getJobDetail(scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.anyGroup())
+                .iterator().next())).as("job data reads back through the PostgreSQL delegate").isNotNull();
         assertThat(jdbc.sql("select access_token_enc from account where id = 'pg'").query(String.class).single())
                 .startsWith("v1:").doesNotContain("IGAA");
 
