@@ -15,7 +15,8 @@ final class FeedFailure {
     /** {@code body} is the response as read, when there was one: it tells an HTML page from a broken feed. */
     static String describe(Throwable failure, String body) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpStatusException || t instanceof FeedHttp.FeedTooLargeException) {
+            if (t instanceof HttpStatusException || t instanceof FeedHttp.FeedTooLargeException
+                    || t instanceof FeedHttp.FeedTooSlowException) {
                 return t.getMessage();
             }
             if (t instanceof SocketTimeoutException) {

@@ -1,5 +1,6 @@
 package io.feedgram.feed;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -61,13 +62,23 @@ public class FeedHttp {
         if (body == null) {
             return "";
         }
+        // Each read has the socket timeout; the whole download also has a deadline, so a server
+        // that sends a byte now and then cannot hold the feed route.
+        long deadline = System.nanoTime() + properties.fetch().deadline().toNanos();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
         try (InputStream in = body) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw new FeedTooLargeException(-1, max);
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                bytes.write(chunk, 0, read);
+                if (bytes.size() > max) {
+                    throw new FeedTooLargeException(-1, max);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new FeedTooSlowException(properties.fetch().deadline());
+                }
             }
-            return new String(bytes, charset(contentType));
         }
+        return bytes.toString(charset(contentType));
     }
 
     /** JSON Feed is told by its media type, or by a body that is a JSON object. */
@@ -90,6 +101,13 @@ public class FeedHttp {
             }
         }
         return StandardCharsets.UTF_8;
+    }
+
+    /** A feed whose download outlasted the deadline. */
+    public static final class FeedTooSlowException extends IOException {
+        FeedTooSlowException(java.time.Duration deadline) {
+            super("the feed took longer than " + deadline.toSeconds() + " s to download");
+        }
     }
 
     /** A feed over the size limit. */

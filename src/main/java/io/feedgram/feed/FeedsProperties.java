@@ -25,6 +25,7 @@ public record FeedsProperties(List<FeedConfig> feeds, @DefaultValue Fetch fetch)
             @DefaultValue("5MB") DataSize maxSize,
             @DefaultValue("Feedgram/0.1 (+https://github.com/feedgram/feedgram)") String userAgent,
             @DefaultValue("5s") Duration check,
+            @DefaultValue("60s") Duration deadline,
             @DefaultValue("2m") Duration lease) {
     }
 }

@@ -107,8 +107,9 @@ public class GraphClient {
                 return page.path("access_token").asText(null);
             }
         }
-        throw new GraphException.Refused(400, new GraphError(190, null, "OAuthException",
-                "No Facebook Page of this user is linked to Instagram account " + account.igUserId(), null, null, null), null);
+        // Not a dead token: the refresh fails loudly (health, metric, log) instead of sending the account to re-auth.
+        throw new GraphException.Unanswered("no Facebook Page in the first page of me/accounts is linked to Instagram account "
+                + account.igUserId(), null);
     }
 
     private JsonNode get(AccountConfig account, String path, Map<String, String> query) {
