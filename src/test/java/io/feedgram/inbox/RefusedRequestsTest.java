@@ -55,6 +55,18 @@ class RefusedRequestsTest extends InboxTestSupport {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413WithoutBeingReadWhole() {
+        // No Content-Length: 8 MB sent in chunks; only the first 16 KB + 1 byte are ever read.
+        byte[] big = ("{\"account\": \"alpha\", \"caption\": \"" + "x".repeat(8 * 1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Answer answer = send(request("/api/v1/posts").header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+
+        assertProblem(answer, 413);
+    }
+
+    @Test
     void malformedJsonIs400() {
         Answer answer = submit("{\"account\": \"alpha\", ");
 
