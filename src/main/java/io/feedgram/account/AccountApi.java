@@ -43,7 +43,7 @@ public class AccountApi {
     }
 
     public List<AccountView> list() {
-        return accounts.all().stream().map(a -> view(a.id(), false)).toList();
+        return accounts.ids().stream().map(id -> view(id, false)).toList();
     }
 
     public AccountView get(@Header("id") String id) {

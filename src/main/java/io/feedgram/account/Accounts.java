@@ -56,8 +56,9 @@ public class Accounts {
                 .optional();
     }
 
-    public List<AccountConfig> all() {
-        return properties.accounts().stream().map(a -> find(a.id()).orElseThrow()).toList();
+    /** The configured accounts' ids; nothing is read or decrypted to list them. */
+    public List<String> ids() {
+        return properties.accounts().stream().map(AccountConfig::id).toList();
     }
 
     /** The stored record of an account's token, without the token. */

@@ -30,9 +30,9 @@ public class TokenHealthIndicator implements HealthIndicator {
         Instant now = clock.instant();
         boolean up = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (AccountConfig account : accounts.all()) {
-            StoredToken token = accounts.token(account.id()).orElseThrow();
-            AccountState.Status status = accounts.state(account.id()).map(AccountState::status)
+        for (String id : accounts.ids()) {
+            StoredToken token = accounts.token(id).orElseThrow();
+            AccountState.Status status = accounts.state(id).map(AccountState::status)
                     .orElse(AccountState.Status.ACTIVE);
             boolean expired = token.expiresAt() != null && token.expiresAt().isBefore(now);
             String problem = !token.connected() || status == AccountState.Status.NEEDS_REAUTH ? "needs re-authorization"
@@ -46,7 +46,7 @@ public class TokenHealthIndicator implements HealthIndicator {
             if (token.expiresAt() != null) {
                 detail.put("daysLeft", Duration.between(now, token.expiresAt()).toDays());
             }
-            details.put(account.id(), detail);
+            details.put(id, detail);
         }
         return (up ? Health.up() : Health.down()).withDetails(details).build();
     }

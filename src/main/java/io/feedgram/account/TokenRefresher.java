@@ -53,7 +53,7 @@ public class TokenRefresher {
     /** The accounts whose token should be refreshed now. */
     public List<String> due() {
         Instant now = clock.instant();
-        return accounts.all().stream().map(AccountConfig::id)
+        return accounts.ids().stream()
                 .filter(id -> accounts.state(id).map(s -> s.status() != AccountState.Status.NEEDS_REAUTH).orElse(true))
                 .filter(id -> accounts.token(id).map(t -> isDue(t, now)).orElse(false))
                 .toList();
