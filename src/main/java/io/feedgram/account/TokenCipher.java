@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -14,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.feedgram.system.StartupRefusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -112,8 +115,10 @@ public class TokenCipher {
             return decodeKey(properties.encryptionKey(), "feedgram.security.encryption-key");
         }
         if (!demo) {
-            throw new IllegalStateException("feedgram.security.encryption-key (or FEEDGRAM_SECURITY_ENCRYPTION_KEY) "
-                    + "must be set: a base64 256-bit key, e.g. from 'openssl rand -base64 32'. Tokens are encrypted with it.");
+            throw new StartupRefusal("feedgram.security.encryption-key is not set: tokens are encrypted with it, and "
+                    + "only a sandbox run may generate one by itself.",
+                    "Set feedgram.security.encryption-key (or FEEDGRAM_SECURITY_ENCRYPTION_KEY) to a base64 256-bit key, "
+                    + "e.g. from 'openssl rand -base64 32'.");
         }
         try {
             if (Files.exists(properties.keyFile())) {
@@ -122,10 +127,20 @@ public class TokenCipher {
             byte[] generated = new byte[32];
             random.nextBytes(generated);
             Files.createDirectories(properties.keyFile().toAbsolutePath().getParent());
+            createOwnerOnly(properties.keyFile());
             Files.writeString(properties.keyFile(), Base64.getEncoder().encodeToString(generated));
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("the demo encryption key cannot be kept in " + properties.keyFile(), e);
+        }
+    }
+
+    /** The key file is readable by its owner only (0600) where the file system has POSIX permissions. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
         }
     }
 

@@ -53,8 +53,7 @@ class ConnectFlow {
     }
 
     String callbackUrl(Login login) {
-        String base = calls.resolve(properties.publicUrl());
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/connect/" + path(login) + "/callback";
+        return calls.endpoints().publicUrl() + "/connect/" + path(login) + "/callback";
     }
 
     String newState(AccountConfig account) {

@@ -6,22 +6,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code feedgram.connect.*}: where the connect flows send the browser. URLs may hold
- * {@code ${local.server.port}} (the sandbox in the demo); they are resolved when used.
+ * {@code feedgram.connect.*}: where the connect flows send the browser. The login URLs, when
+ * unset, follow {@code feedgram.sandbox.enabled} (the sandbox's pages, or Meta's).
  *
  * @param successUrl            where the browser ends, with {@code connected=true&username=...} or {@code error=...}
- * @param publicUrl             Feedgram's address as the browser sees it; callbacks are {@code <public-url>/connect/{login}/callback}
- * @param instagramAuthorizeUrl Instagram Login's authorize page
- * @param instagramTokenUrl     Instagram Login's code exchange
- * @param facebookDialogUrl     Facebook Login's dialog; {@code {version}} becomes {@code feedgram.graph.version}
+ * @param publicUrl             deprecated alias of {@code feedgram.public-url}
+ * @param instagramAuthorizeUrl Instagram Login's authorize page (Meta: https://www.instagram.com/oauth/authorize)
+ * @param instagramTokenUrl     Instagram Login's code exchange (Meta: https://api.instagram.com/oauth/access_token)
+ * @param facebookDialogUrl     Facebook Login's dialog (Meta: https://www.facebook.com/{version}/dialog/oauth);
+ *                              {@code {version}} becomes {@code feedgram.graph.version}
  * @param stateTtl              how long a started flow may take
  */
 @ConfigurationProperties("feedgram.connect")
 public record ConnectProperties(
         @DefaultValue("/connect/done") String successUrl,
-        @DefaultValue("http://localhost:${local.server.port}") String publicUrl,
-        @DefaultValue("https://www.instagram.com/oauth/authorize") String instagramAuthorizeUrl,
-        @DefaultValue("https://api.instagram.com/oauth/access_token") String instagramTokenUrl,
-        @DefaultValue("https://www.facebook.com/{version}/dialog/oauth") String facebookDialogUrl,
+        @Deprecated String publicUrl,
+        String instagramAuthorizeUrl,
+        String instagramTokenUrl,
+        String facebookDialogUrl,
         @DefaultValue("15m") Duration stateTtl) {
 }

@@ -50,7 +50,7 @@ class ConnectsFacebookAccount {
     /** The dialog URL to send the browser to, or the final URL with {@code error=} when the account cannot connect. */
     String start(String accountId) {
         return flow.start(accountId, Login.FACEBOOK,
-                account -> LoginUrls.facebookDialog(calls.resolve(properties.facebookDialogUrl()), calls.version(),
+                account -> LoginUrls.facebookDialog(calls.endpoints().facebookDialog(), calls.version(),
                         account.appId(), flow.callbackUrl(Login.FACEBOOK), SCOPES, flow.newState(account)));
     }
 

@@ -43,7 +43,7 @@ class ConnectsInstagramAccount {
     /** The authorize URL to send the browser to, or the final URL with {@code error=} when the account cannot connect. */
     String start(String accountId) {
         return flow.start(accountId, Login.INSTAGRAM,
-                account -> LoginUrls.instagramAuthorize(calls.resolve(properties.instagramAuthorizeUrl()),
+                account -> LoginUrls.instagramAuthorize(calls.endpoints().instagramAuthorize(),
                         account.appId(), flow.callbackUrl(Login.INSTAGRAM), SCOPES, flow.newState(account)));
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.feedgram.graph.GraphProperties;
+import io.feedgram.graph.MetaEndpoints;
 
 /**
  * The HTTP calls of the connect flows, server to server. A call that does not answer 2xx with
@@ -28,14 +29,14 @@ import io.feedgram.graph.GraphProperties;
 class OAuthCalls {
 
     private final GraphProperties graph;
-    private final ConnectProperties connect;
+    private final MetaEndpoints endpoints;
     private final Environment environment;
     private final ObjectMapper json;
     private final HttpClient http;
 
-    OAuthCalls(GraphProperties graph, ConnectProperties connect, Environment environment, ObjectMapper json) {
+    OAuthCalls(GraphProperties graph, MetaEndpoints endpoints, Environment environment, ObjectMapper json) {
         this.graph = graph;
-        this.connect = connect;
+        this.endpoints = endpoints;
         this.environment = environment;
         this.json = json;
         this.http = HttpClient.newBuilder()
@@ -49,11 +50,15 @@ class OAuthCalls {
     }
 
     String instagramGraph() {
-        return resolve(graph.instagramUrl());
+        return endpoints.instagramGraph();
     }
 
     String facebookGraph() {
-        return resolve(graph.facebookUrl()) + "/" + graph.version();
+        return endpoints.facebookGraph() + "/" + graph.version();
+    }
+
+    MetaEndpoints endpoints() {
+        return endpoints;
     }
 
     String version() {
@@ -62,7 +67,7 @@ class OAuthCalls {
 
     /** {@code POST api.instagram.com/oauth/access_token} as a form. */
     JsonNode postInstagramCode(Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(resolve(connect.instagramTokenUrl())))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.instagramToken()))
                 .timeout(graph.requestTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")

@@ -3,12 +3,14 @@ package io.feedgram.demo;
 import java.util.List;
 
 import io.feedgram.account.AccountsProperties;
+import io.feedgram.graph.MetaEndpoints;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
 import io.feedgram.post.PostRepository;
+import io.feedgram.system.StartupRefusal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Queues one post of each kind for the first configured account when the demo is on: an
  * image, a reel, a mixed carousel and a story. Their source keys make this happen once per
- * database, so a restart does not post them again.
+ * database, so a restart does not post them again. The demo runs only when every Graph call
+ * goes to the built-in sandbox: left on while going live, it would post demo media to a real
+ * account, so Feedgram refuses to start instead.
  */
 @Component
 @ConditionalOnProperty(name = "feedgram.demo.enabled", havingValue = "true")
@@ -30,7 +34,13 @@ public class DemoPosts {
     private final DemoProperties properties;
 
     public DemoPosts(PostRepository posts, AccountsProperties accounts, Environment environment,
-                     DemoProperties properties) {
+                     DemoProperties properties, MetaEndpoints endpoints) {
+        if (!endpoints.graphIsBuiltInSandbox()) {
+            throw new StartupRefusal("feedgram.demo.enabled is true, but Graph calls do not go to the built-in sandbox "
+                    + "(feedgram.sandbox.enabled is false, or feedgram.graph.instagram-url/facebook-url is set): "
+                    + "the demo would publish its posts to a real account.",
+                    "Set feedgram.demo.enabled=false to publish for real, or feedgram.sandbox.enabled=true to try the demo.");
+        }
         this.posts = posts;
         this.accounts = accounts;
         this.environment = environment;

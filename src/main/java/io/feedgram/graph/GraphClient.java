@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountConfig;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +25,13 @@ import org.springframework.stereotype.Component;
 public class GraphClient {
 
     private final GraphProperties properties;
-    private final Environment environment;
+    private final MetaEndpoints endpoints;
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public GraphClient(GraphProperties properties, Environment environment, ObjectMapper json) {
+    public GraphClient(GraphProperties properties, MetaEndpoints endpoints, ObjectMapper json) {
         this.properties = properties;
-        this.environment = environment;
+        this.endpoints = endpoints;
         this.json = json;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
@@ -137,8 +136,7 @@ public class GraphClient {
     }
 
     private String base(AccountConfig account) {
-        return environment.resolveRequiredPlaceholders(account.login() == AccountConfig.Login.FACEBOOK
-                ? properties.facebookUrl() : properties.instagramUrl());
+        return account.login() == AccountConfig.Login.FACEBOOK ? endpoints.facebookGraph() : endpoints.instagramGraph();
     }
 
     /** {@code alsoSecret}: other tokens this call carries, kept out of error messages like the account's own. */

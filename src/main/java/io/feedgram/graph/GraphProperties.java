@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the Graph API lives. The URLs may hold placeholders such as
- * {@code ${local.server.port}} that are only known once the server runs (the demo's sandbox),
- * so they are resolved when first used.
+ * {@code feedgram.graph.*}: how Feedgram calls the Graph API.
+ *
+ * @param instagramUrl   base URL of graph.instagram.com; unset: the sandbox when it is on, else Meta's host
+ * @param facebookUrl    base URL of graph.facebook.com; unset: the sandbox when it is on, else Meta's host
+ * @param version        the Graph API version sent on every call
+ * @param connectTimeout how long a connection to Meta may take
+ * @param requestTimeout how long a whole call may take
  */
 @ConfigurationProperties("feedgram.graph")
 public record GraphProperties(
-        @DefaultValue("https://graph.instagram.com") String instagramUrl,
-        @DefaultValue("https://graph.facebook.com") String facebookUrl,
+        String instagramUrl,
+        String facebookUrl,
         @DefaultValue("v25.0") String version,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration requestTimeout) {

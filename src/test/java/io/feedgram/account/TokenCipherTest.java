@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,7 @@ class TokenCipherTest {
 
         String sealed = new TokenCipher(new SecurityProperties(null, keyFile), true).encrypt("IGAA-kept");
         assertThat(Files.readString(keyFile)).hasSize(44);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
         assertThat(new TokenCipher(new SecurityProperties(null, keyFile), true).decrypt(sealed)).isEqualTo("IGAA-kept");
         assertThatThrownBy(() -> new TokenCipher(new SecurityProperties("c2hvcnQ=", keyFile), false))
                 .hasMessageContaining("256 bits");
