@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.feedgram.graph.GraphClient;
 import io.feedgram.graph.GraphException;
 import io.feedgram.graph.PublishingLimit;
-import io.feedgram.inbox.ApiProblem;
+import io.feedgram.api.ApiProblem;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 

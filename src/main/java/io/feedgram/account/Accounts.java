@@ -184,7 +184,7 @@ public class Accounts {
         jdbc.sql("""
                 update account set last_refresh_at = ?, last_refresh_result = ?, refresh_failures = refresh_failures + 1,
                        updated_at = ? where id = ?""")
-                .params(at(now), reason == null ? "unknown failure" : reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+                .params(at(now), reason == null ? "unknown failure" : fit(reason, 1000),
                         at(now), accountId)
                 .update();
     }
@@ -202,7 +202,7 @@ public class Accounts {
     @Transactional
     public void requireReauthorization(String accountId, String reason) {
         jdbc.sql("update account_state set status = 'NEEDS_REAUTH', reason = ?, updated_at = ? where account_id = ?")
-                .params(reason, at(clock.instant()), accountId).update();
+                .params(fit(reason, 2000), at(clock.instant()), accountId).update();
         List<String> parked = posts.parkAll(accountId, PostStatus.NEEDS_REAUTH, "account needs re-authorization: " + reason);
         log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
     }
@@ -215,7 +215,7 @@ public class Accounts {
         int paused = jdbc.sql("""
                 update account_state set status = 'PAUSED', reason = ?, paused_until = ?, updated_at = ?
                 where account_id = ? and status <> 'NEEDS_REAUTH'""")
-                .params(reason, at(until), at(clock.instant()), accountId).update();
+                .params(fit(reason, 2000), at(until), at(clock.instant()), accountId).update();
         if (paused == 1) {
             log.warn("account {} paused until {}: {}", accountId, until, reason);
         }
@@ -274,5 +274,10 @@ public class Accounts {
 
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /** A recorded reason is shortened to its column, never lost for being too long. */
+    private static String fit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -39,6 +39,9 @@ public class DemoMediaController {
             "forest.jpg", new int[] {1080, 1080, 0x3A7D44, 0x0F2A1D},
             "story.jpg", new int[] {1080, 1920, 0x9B5DE5, 0x00BBF9});
 
+    private static final String CLIP = "clip.mp4";
+
+    /** Holds only the names above: anything else is a 404, so requests cannot grow it. */
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     @GetMapping(value = "/demo/feed.xml", produces = "application/rss+xml")
@@ -51,7 +54,7 @@ public class DemoMediaController {
 
     @GetMapping("/demo/media/{name}")
     public ResponseEntity<byte[]> media(@PathVariable String name) {
-        if (name.endsWith(".mp4")) {
+        if (name.equals(CLIP)) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4"))
                     .body(cache.computeIfAbsent(name, n -> mp4()));
         }

@@ -1,11 +1,15 @@
 package io.feedgram.inbox;
 
+import io.feedgram.api.ApiProblem;
+import io.feedgram.api.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountsProperties;
@@ -36,15 +40,17 @@ public class Inbox {
     private final AccountsProperties accounts;
     private final InboxValidator validator;
 
-    public Inbox(PostRepository posts, AccountsProperties accounts, ObjectMapper json) {
+    public Inbox(PostRepository posts, AccountsProperties accounts, ObjectMapper json, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
-        this.validator = new InboxValidator(json);
+        this.validator = new InboxValidator(json, clock);
     }
 
     /**
      * Validates and stores a submission, returning the stored post. A repeated
-     * {@code Idempotency-Key} (per API key) returns the post the first request created.
+     * {@code Idempotency-Key} (per API key) returns the post the first request created, or a 422
+     * when the request differs from the first (as Stripe answers): the client has a bug, and
+     * silently keeping either post would hide it.
      */
     public PostView submit(@Body String body, @Variable("apiKey") String apiKey,
                            @Header("Idempotency-Key") String idempotencyKey) {
@@ -65,7 +71,18 @@ public class Inbox {
             // the same key submitted twice at once: the other request stored it
             id = posts.insert(post);
         }
-        return get(id);
+        Post stored = find(id);
+        if (idempotencyKey != null && !sameRequest(stored, submission)) {
+            throw ApiProblem.unprocessable("Idempotency-Key", "This Idempotency-Key was used for another request "
+                    + "(post " + id + "); use a new key for a new post.");
+        }
+        return view(stored);
+    }
+
+    private static boolean sameRequest(Post stored, Submission submission) {
+        return stored.accountId().equals(submission.account()) && stored.kind() == submission.kind()
+                && Objects.equals(stored.caption(), submission.caption()) && stored.media().equals(submission.media())
+                && Objects.equals(stored.options(), submission.options());
     }
 
     public PostView get(@Header("id") String id) {

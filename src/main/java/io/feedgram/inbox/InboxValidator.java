@@ -1,7 +1,11 @@
 package io.feedgram.inbox;
 
+import io.feedgram.api.ApiProblem;
+import io.feedgram.api.FieldError;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.post.MediaItem;
@@ -50,10 +57,20 @@ public final class InboxValidator {
     private static final int MAX_USER_TAGS = 20;
     private static final int MAX_USERNAME = 30;
 
-    private final ObjectMapper json;
+    /** How far ahead a post may be scheduled. */
+    static final Duration MAX_SCHEDULE = Duration.ofDays(366);
+    /** Far below Jackson's own limits: no real post nests, counts or names this much. */
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(32).maxNumberLength(64).maxNameLength(256).build();
+    private static final int SHOWN_NAME = 64;
 
-    public InboxValidator(ObjectMapper json) {
-        this.json = json;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public InboxValidator(ObjectMapper json, Clock clock) {
+        this.json = json.copy();
+        this.json.getFactory().setStreamReadConstraints(CONSTRAINTS);
+        this.clock = clock;
     }
 
     /** The submission in {@code body}; a 400 {@link ApiProblem} naming every offending field otherwise. */
@@ -61,9 +78,13 @@ public final class InboxValidator {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ApiProblem.invalid("body", "nests, counts or names more than a post can (at most " + 32
+                    + " levels, 64-digit numbers, 256-character names)");
         } catch (JsonProcessingException e) {
-            throw ApiProblem.invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw ApiProblem.invalid("body", "is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (root == null || !root.isObject()) {
             throw ApiProblem.invalid("body", "must be a JSON object");
@@ -75,7 +96,7 @@ public final class InboxValidator {
         PostKind kind = kind(root.get("kind"), errors);
         String caption = caption(root.get("caption"), errors);
         List<MediaItem> media = media(root.get("media"), errors);
-        Instant publishAt = publishAt(root.get("publish_at"), errors);
+        Instant publishAt = publishAt(root.get("publish_at"), clock.instant(), errors);
         PostOptions options = options(root.get("options"), errors);
         if (kind == PostKind.REEL && media != null
                 && (media.size() != 1 || media.get(0).type() != MediaType.VIDEO)) {
@@ -217,13 +238,18 @@ public final class InboxValidator {
         return inferred;
     }
 
-    private static Instant publishAt(JsonNode node, Errors errors) {
+    private static Instant publishAt(JsonNode node, Instant now, Errors errors) {
         if (node == null || node.isNull()) {
             return null;
         }
         try {
             if (node.isTextual()) {
-                return OffsetDateTime.parse(node.asText()).toInstant();
+                Instant at = OffsetDateTime.parse(node.asText()).toInstant();
+                if (at.isAfter(now.plus(MAX_SCHEDULE))) {
+                    errors.add("publish_at", "must be at most " + MAX_SCHEDULE.toDays() + " days from now");
+                    return null;
+                }
+                return at;
             }
         } catch (DateTimeParseException e) {
             // answered below
@@ -278,8 +304,10 @@ public final class InboxValidator {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode name = node.get(i);
-            if (name.isTextual() && !name.asText().isBlank()) {
+            if (name.isTextual() && !name.asText().isBlank() && name.asText().trim().length() <= MAX_USERNAME) {
                 names.add(name.asText().trim());
+            } else if (name.isTextual() && !name.asText().isBlank()) {
+                errors.add("options.collaborators[" + i + "]", "is longer than Instagram's " + MAX_USERNAME + " characters");
             } else {
                 errors.add("options.collaborators[" + i + "]", "must be a username");
             }
@@ -364,7 +392,8 @@ public final class InboxValidator {
             for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    add(path + name, "is not a known field");
+                    add(path + (name.length() > SHOWN_NAME ? name.substring(0, SHOWN_NAME) + "…" : name),
+                            "is not a known field");
                 }
             }
         }

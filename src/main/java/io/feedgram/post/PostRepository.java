@@ -66,7 +66,7 @@ public class PostRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
                 .params(id, post.accountId(), post.kind().name(), post.caption(), toJson(post.options()),
                         post.source(), post.sourceKey(), status.name(), at(due), at(now),
-                        status == PostStatus.SKIPPED ? detail : null, at(now), at(now))
+                        status == PostStatus.SKIPPED ? truncate(detail, 2000) : null, at(now), at(now))
                 .update();
         List<MediaItem> media = post.media();
         for (int i = 0; i < media.size(); i++) {
@@ -180,7 +180,7 @@ public class PostRepository {
                 where id = ? and status = ?""")
                 .params(to.name(), resume == null ? null : resume.name(), at(dueAt), at(now),
                         error == null ? null : error.code(), error == null ? null : error.subcode(),
-                        error == null ? null : error.message(), at(now), post.id(), post.status().name())
+                        error == null ? null : truncate(error.message(), 2000), at(now), post.id(), post.status().name())
                 .update();
         if (changed != 1) {
             throw new IllegalStateException("post " + post.id() + " is no longer " + post.status());
@@ -411,6 +411,7 @@ public class PostRepository {
         return value == null ? null : value.toInstant();
     }
 
+    /** A recorded text is shortened to its column, never lost for being too long. */
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.fetch.max-size=1MB",
         "camel.component.http.so-timeout=1500",
         "camel.component.http.response-timeout=1500",
-        "feedgram.inbox.api-keys[0]=feed-test-key",
+        "feedgram.api.keys[0]=feed-test-key",
         "feedgram.accounts[0].id=blog",
         "feedgram.accounts[0].ig-user-id=17841400000000909",
         "feedgram.accounts[0].access-token=IGAA-feed-test-token",

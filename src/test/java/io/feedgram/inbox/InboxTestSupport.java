@@ -22,9 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:inbox;DB_CLOSE_DELAY=-1",
-        "feedgram.inbox.api-keys[0]=test-key",
-        "feedgram.inbox.api-keys[1]=other-key",
-        "feedgram.inbox.max-body-size=16KB",
+        "feedgram.api.keys[0]=test-key",
+        "feedgram.api.keys[1]=other-key",
+        "feedgram.api.max-body-size=16KB",
+        "feedgram.api.body-timeout=2s",
+        "server.tomcat.connection-timeout=2s",
         "feedgram.accounts[0].id=alpha",
         "feedgram.accounts[0].login=instagram",
         "feedgram.accounts[0].ig-user-id=17841400000000111",

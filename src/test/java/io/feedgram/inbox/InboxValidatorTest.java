@@ -1,5 +1,7 @@
 package io.feedgram.inbox;
 
+import io.feedgram.api.ApiProblem;
+import io.feedgram.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The inbox's field rules, without Camel or Spring. */
 class InboxValidatorTest {
 
-    private final InboxValidator validator = new InboxValidator(new ObjectMapper());
+    private final InboxValidator validator = new InboxValidator(new ObjectMapper(),
+            java.time.Clock.fixed(java.time.Instant.parse("2029-06-01T00:00:00Z"), java.time.ZoneOffset.UTC));
 
     @Test
     void readsAFullSubmission() {

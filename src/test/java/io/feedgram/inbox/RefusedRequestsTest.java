@@ -48,7 +48,7 @@ class RefusedRequestsTest extends InboxTestSupport {
 
     @Test
     void aBodyOverTheLimitIs413() {
-        // the tests set feedgram.inbox.max-body-size=16KB
+        // the tests set feedgram.api.max-body-size=16KB
         Answer answer = submit(imagePost("alpha").replace("Caption ", "x".repeat(17 * 1024)));
 
         assertProblem(answer, 413);

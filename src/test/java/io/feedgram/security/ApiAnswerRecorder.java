@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -38,8 +40,13 @@ public class ApiAnswerRecorder extends EventNotifierSupport implements CamelCont
         }
         StringBuilder entry = new StringBuilder(route).append(' ')
                 .append(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).append('\n');
+        // What reaches the client: the headers the platform-http endpoint lets out of the message.
+        HeaderFilterStrategy sent = exchange.getFromEndpoint() instanceof HeaderFilterStrategyAware aware
+                ? aware.getHeaderFilterStrategy() : null;
         for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
-            entry.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+            if (sent == null || !sent.applyFilterToCamelHeaders(header.getKey(), header.getValue(), exchange)) {
+                entry.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+            }
         }
         entry.append(exchange.getMessage().getBody(String.class)).append("\n\n");
         try {

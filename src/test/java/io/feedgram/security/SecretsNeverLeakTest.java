@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SecretsNeverLeakTest {
 
     private static final Pattern CONFIGURED = Pattern.compile(
-            "(?:access-token|app-secret|api-keys\\[\\d+]|encryption-key)=([^\"\\s,]+)");
+            "(?:access-token|app-secret|api-keys\\[\\d+]|api\\.keys\\[\\d+]|encryption-key)=([^\"\\s,]+)");
     private static final Pattern ISSUED = Pattern.compile("\\b(?:IGAA|EAA)[A-Za-z0-9_-]{8,}");
 
     @Test

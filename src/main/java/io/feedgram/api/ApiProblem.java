@@ -1,4 +1,4 @@
-package io.feedgram.inbox;
+package io.feedgram.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.feedgram.inbox;
+package io.feedgram.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Turns the body into the JSON response. Every header is dropped first: request headers,
  * path and query parameters all arrive as message headers and would otherwise be echoed back.
  */
-@Component("apiResponses")
+@Component
 public class ApiResponses {
 
     private final ObjectMapper json;

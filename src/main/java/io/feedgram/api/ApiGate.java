@@ -1,0 +1,250 @@
+package io.feedgram.api;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.SocketTimeoutException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The door of every API request, before Camel sees it. In this order: credentials are refused in
+ * the URL (they leak into logs, and a form on another site could send them), the API key is
+ * checked before a byte of the body is read, a body must be JSON, and the whole body is read here,
+ * bounded in size and time, so that a slow or stalled client holds one server thread and never the
+ * small pool the routes run on. Responses carry only the headers the API declares: Camel maps
+ * query parameters and request headers to message headers, which must never be echoed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ApiGate extends OncePerRequestFilter {
+
+    private static final String API = "/api/";
+    /** Readable without a key: the API's own description. */
+    private static final Set<String> PUBLIC = Set.of("/api/v1/openapi.json");
+    /** Names that carry credentials; only the real headers may hold them. */
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "idempotency-key", "api-key", "api_key",
+            "apikey", "access_token", "token", "key");
+
+    private final ApiKeys keys;
+    private final ProblemWriter problems;
+    private final long maxBytes;
+    private final long bodyTimeoutNanos;
+
+    ApiGate(ApiKeys keys, ProblemWriter problems, ApiProperties properties) {
+        this.keys = keys;
+        this.problems = problems;
+        this.maxBytes = properties.maxBodySize().toBytes();
+        this.bodyTimeoutNanos = properties.bodyTimeout().toNanos();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(API);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletResponse declaredOnly = new DeclaredHeadersOnly(response);
+        byte[] body;
+        try {
+            refuseCredentialsInUrl(request.getQueryString());
+            if (!PUBLIC.contains(request.getRequestURI())) {
+                keys.authenticate(request.getHeader("Authorization"));
+            }
+            body = hasBody(request) ? readBody(request) : new byte[0];
+        } catch (ApiProblem problem) {
+            problems.writeTo(declaredOnly, problem);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), declaredOnly);
+    }
+
+    private static void refuseCredentialsInUrl(String query) {
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("query", "is not a valid URL query");
+            }
+            if (CREDENTIALS.contains(name.trim().toLowerCase(Locale.ROOT))) {
+                throw ApiProblem.invalid(name, "must be sent as a request header, never in the URL");
+            }
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        if (!JsonRequests.isJson(request.getContentType())) {
+            throw ApiProblem.unsupportedMediaType("Send the body as 'Content-Type: application/json'"
+                    + (request.getContentType() == null ? "." : ", not '" + request.getContentType() + "'."));
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            throw tooLarge();
+        }
+        long deadline = System.nanoTime() + bodyTimeoutNanos;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                body.write(buffer, 0, n);
+                if (body.size() > maxBytes) {
+                    throw tooLarge();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw slow();
+                }
+            }
+        } catch (IOException e) {
+            // Tomcat wraps its read timeout; anything else is a broken upload.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketTimeoutException) {
+                    throw slow();
+                }
+            }
+            throw ApiProblem.invalid("body", "could not be read: the upload broke off");
+        }
+        return body.toByteArray();
+    }
+
+    private ApiProblem tooLarge() {
+        return ApiProblem.tooLarge("The body is larger than the limit of " + maxBytes + " bytes.");
+    }
+
+    private ApiProblem slow() {
+        return new ApiProblem(408, "request-timeout", "Request timeout",
+                "The body did not arrive within " + bodyTimeoutNanos / 1_000_000_000 + " seconds.", null);
+    }
+
+    /** The request with its body already read: Camel reads it from memory. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /** Drops every response header the API does not declare. */
+    private static final class DeclaredHeadersOnly extends HttpServletResponseWrapper {
+
+        DeclaredHeadersOnly(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (DeclaredResponseHeaders.declared(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (DeclaredResponseHeaders.declared(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void setIntHeader(String name, int value) {
+            if (DeclaredResponseHeaders.declared(name)) {
+                super.setIntHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addIntHeader(String name, int value) {
+            if (DeclaredResponseHeaders.declared(name)) {
+                super.addIntHeader(name, value);
+            }
+        }
+
+        @Override
+        public void setDateHeader(String name, long date) {
+            if (DeclaredResponseHeaders.declared(name)) {
+                super.setDateHeader(name, date);
+            }
+        }
+
+        @Override
+        public void addDateHeader(String name, long date) {
+            if (DeclaredResponseHeaders.declared(name)) {
+                super.addDateHeader(name, date);
+            }
+        }
+    }
+}
