@@ -12,7 +12,7 @@ public record AccountConfig(
         String appId,
         String appSecret) {
 
-    /** Which Graph host and token flavour the account uses (graph-api.md §1.1). */
+    /** Which Graph host and token flavour the account uses (docs/instagram.md#hosts). */
     public enum Login { INSTAGRAM, FACEBOOK }
 
     public AccountConfig {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps long-lived tokens alive (DESIGN.md rule 7). A token at least 24 hours old that expires
+ * Keeps long-lived tokens alive (docs/architecture.md#token-refresh). A token at least 24 hours old that expires
  * within the refresh window (or whose expiry is unknown) is refreshed: Instagram Login tokens
  * through {@code refresh_access_token}, Facebook Login user tokens through
  * {@code fb_exchange_token} with the Page token derived again; never-expiring Page tokens

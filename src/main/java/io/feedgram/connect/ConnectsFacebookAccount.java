@@ -22,7 +22,7 @@ import io.feedgram.account.Accounts;
 import io.feedgram.account.Connection;
 
 /**
- * Facebook Login (graph-api.md §8.2): dialog, code → short-lived user token → 60-day user
+ * Facebook Login (docs/instagram.md#facebook-login): dialog, code → short-lived user token → 60-day user
  * token → {@code /me/accounts} for the Page with a linked Instagram professional account, then
  * stores that Page's token (it never expires) with the user token it came from.
  */

@@ -17,7 +17,7 @@ import io.feedgram.account.Accounts;
 import io.feedgram.account.Connection;
 
 /**
- * Instagram Login (graph-api.md §8.1): authorize, code → short-lived token → 60-day token →
+ * Instagram Login (docs/instagram.md#instagram-login): authorize, code → short-lived token → 60-day token →
  * {@code /me} for the account's id and username, then stores the connection.
  */
 @Component

@@ -8,13 +8,13 @@ final class LoginUrls {
     private LoginUrls() {
     }
 
-    /** Instagram Login's authorize page (graph-api.md §8.1). */
+    /** Instagram Login's authorize page (docs/instagram.md#instagram-login). */
     static String instagramAuthorize(String authorizeUrl, String appId, String redirectUri, String scopes, String state) {
         return withQuery(authorizeUrl, OAuthCalls.parameters("client_id", appId, "redirect_uri", redirectUri,
                 "response_type", "code", "scope", scopes, "state", state));
     }
 
-    /** Facebook Login's dialog (graph-api.md §8.2); {@code {version}} in the URL becomes the Graph version. */
+    /** Facebook Login's dialog (docs/instagram.md#facebook-login); {@code {version}} in the URL becomes the Graph version. */
     static String facebookDialog(String dialogUrl, String version, String appId, String redirectUri, String scopes, String state) {
         return withQuery(dialogUrl.replace("{version}", version), OAuthCalls.parameters("client_id", appId,
                 "redirect_uri", redirectUri, "response_type", "code", "scope", scopes, "state", state));

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads the answers of the login endpoints (graph-api.md §8), in every shape seen in the field. */
+/** Reads the answers of the login endpoints (docs/instagram.md#logins), in every shape seen in the field. */
 final class OAuthResponses {
 
     /** A token as an exchange returned it; {@code userId} and {@code expiresIn} may be absent. */

@@ -22,7 +22,7 @@ public record FeedConfig(
         List<String> includeCategories,
         List<String> excludeCategories) {
 
-    /** What the first poll of a feed does with the entries already in it (DESIGN.md rule 6). */
+    /** What the first poll of a feed does with the entries already in it (docs/architecture.md#no-flood). */
     public enum Backfill {
         /** Mark them seen and post nothing. */
         NONE,

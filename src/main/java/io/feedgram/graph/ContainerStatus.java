@@ -3,7 +3,7 @@ package io.feedgram.graph;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A container's {@code status_code} and its human {@code status} text (graph-api.md §4). */
+/** A container's {@code status_code} and its human {@code status} text (docs/instagram.md#container-status). */
 public record ContainerStatus(String code, String text) {
 
     private static final Pattern SUBCODE = Pattern.compile("(22070\\d\\d)");

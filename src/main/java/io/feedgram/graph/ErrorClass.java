@@ -1,6 +1,6 @@
 package io.feedgram.graph;
 
-/** What to do about an Instagram error (graph-api.md §12.3). */
+/** What to do about an Instagram error (docs/instagram.md#error-codes). */
 public enum ErrorClass {
     /** Server-side hiccup: back off and try again. */
     TRANSIENT,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Instagram's error codes and what each one means for us, as one table
- * (graph-api.md §7.3, §7.4 and §12.3; Meta's pages:
+ * (docs/instagram.md#error-codes; Meta's pages:
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
  * and https://developers.facebook.com/docs/graph-api/guides/error-handling).
  * A subcode entry wins over its code's entry; codes never seen fall back on the HTTP status (429 is a rate limit, 5xx transient).

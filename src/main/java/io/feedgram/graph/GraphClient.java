@@ -17,7 +17,7 @@ import io.feedgram.account.AccountConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The publishing calls of the Instagram Graph API (graph-api.md §2, §4, §5, §6, §10).
+ * The publishing calls of the Instagram Graph API (docs/instagram.md).
  * Tokens travel in the Authorization header, never in a URL, so they cannot leak into
  * access logs or exception messages.
  */
@@ -74,7 +74,7 @@ public class GraphClient {
 
     /**
      * {@code GET refresh_access_token} (graph.instagram.com, unversioned): a fresh 60-day token
-     * for an Instagram Login token at least 24 hours old (graph-api.md §8.1).
+     * for an Instagram Login token at least 24 hours old (docs/instagram.md#instagram-login).
      */
     public TokenGrant refreshInstagramToken(AccountConfig account) {
         JsonNode body = send(account, HttpRequest.newBuilder(URI.create(base(account) + "/refresh_access_token?"
@@ -84,7 +84,7 @@ public class GraphClient {
         return TokenGrant.of(body);
     }
 
-    /** {@code GET oauth/access_token?grant_type=fb_exchange_token}: a fresh long-lived Facebook user token (§8.2). */
+    /** {@code GET oauth/access_token?grant_type=fb_exchange_token}: a fresh long-lived Facebook user token (docs/instagram.md#facebook-login). */
     public TokenGrant exchangeFacebookToken(AccountConfig account, String userToken) {
         JsonNode body = send(account, HttpRequest.newBuilder(URI.create(base(account) + "/" + properties.version()
                         + "/oauth/access_token?" + form(Map.of("grant_type", "fb_exchange_token",

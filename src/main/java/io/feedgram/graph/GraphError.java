@@ -1,7 +1,7 @@
 package io.feedgram.graph;
 
 /**
- * The Graph error envelope (graph-api.md §7.1). Only {@code code} and {@code message} are
+ * The Graph error envelope (docs/instagram.md#errors). Only {@code code} and {@code message} are
  * always present; decisions use code and subcode, never the message text.
  */
 public record GraphError(

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * Instagram options of a post; each is sent only where Instagram accepts it
- * (graph-api.md §2.2). {@code shareToFeed} null means the configured default.
+ * (docs/instagram.md#containers). {@code shareToFeed} null means the configured default.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

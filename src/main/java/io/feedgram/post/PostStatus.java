@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The life of a post (DESIGN.md, "Post states"). The allowed moves are a table, so a
+ * The life of a post (docs/architecture.md#post-states). The allowed moves are a table, so a
  * forbidden move is a bug caught at once rather than a post stuck in a strange state.
  */
 public enum PostStatus {

@@ -14,7 +14,7 @@ import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
 
 /**
- * The Instagram containers a post becomes (graph-api.md §2.3): one image, one reel, a
+ * The Instagram containers a post becomes (docs/instagram.md#container-kinds): one image, one reel, a
  * carousel of 2..10 children plus its parent, or one story per media. Each option goes
  * only where Instagram accepts it, so a valid post never meets a parameter error.
  */

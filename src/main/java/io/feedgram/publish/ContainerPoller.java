@@ -47,7 +47,7 @@ public class ContainerPoller {
                     context.failures().handle(post, e, "reading container " + container.containerId());
                     return;
                 }
-                // Meta's status reads can fail while publishing works (graph-api.md §4): go on,
+                // Meta's status reads can fail while publishing works (docs/instagram.md#container-status): go on,
                 // media_publish answers "not ready" (9007) if the container is not.
                 status = new ContainerStatus(UNKNOWN, e.getMessage());
             }

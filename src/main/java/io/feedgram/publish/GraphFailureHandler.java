@@ -53,7 +53,7 @@ public class GraphFailureHandler {
         String reason = doing + ": " + failure.getMessage();
         switch (policy.classify(failure)) {
             case RATE_LIMITED, ACCOUNT_BLOCKED -> {
-                // Calls made while limited extend the limit (graph-api.md §7.6): the whole account waits.
+                // Calls made while limited extend the limit (docs/instagram.md#rate-limits): the whole account waits.
                 Instant until = pauseAccount(post, failure);
                 posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; account paused until " + until);
             }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * READY → PUBLISHED, and UNCONFIRMED → PUBLISHED by reconciliation.
  *
- * <p>{@code media_publish} is not idempotent (DESIGN.md rule 1). So the account's publish lock
+ * <p>{@code media_publish} is not idempotent (docs/architecture.md#record-around-publish). So the account's publish lock
  * is taken first and everything is read again under it; the minimum interval and the quota
  * are checked; "publishing" is recorded before the call and the media id right after it.
  * When an outcome is unknown (no answer, a 5xx, an ambiguous 4xx, a crash between the two
@@ -263,7 +263,7 @@ public class PostPublisher {
         }
     }
 
-    /** A permalink is nice to have; failing to read it never fails a publish (DESIGN.md rule 4). */
+    /** A permalink is nice to have; failing to read it never fails a publish (docs/architecture.md#permalink-is-optional). */
     private void recordPermalink(Post post, AccountConfig account, Container target, String mediaId) {
         try {
             String permalink = context.graph().permalink(account, mediaId);

@@ -9,7 +9,7 @@ import io.feedgram.account.AccountConfig.Login;
  * A token the sandbox accepts: its flavour decides the host, its owner is the IG user it acts for.
  * {@link #toString()} masks the value so a token never reaches a log line.
  *
- * @param kind      short-lived, long-lived or Page token (graph-api.md §8.3)
+ * @param kind      short-lived, long-lived or Page token (docs/instagram.md#tokens)
  * @param igUserId  the IG user the token publishes for (Facebook user and Page tokens: the linked IG account)
  * @param issuedAt  when it was issued, on the sandbox clock (the 24 h refresh rule reads it)
  * @param expiresAt when it expires, on the sandbox clock; {@code null} for a Page token that never expires

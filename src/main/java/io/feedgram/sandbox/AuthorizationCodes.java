@@ -10,7 +10,7 @@ import io.feedgram.account.AccountConfig.Login;
 
 /**
  * The codes the login dialogs hand out: valid one hour on the sandbox clock and good for one
- * exchange only (graph-api.md §8.1). A redeemed code stays known so a second use says so.
+ * exchange only (docs/instagram.md#instagram-login). A redeemed code stays known so a second use says so.
  */
 @SandboxBean
 final class AuthorizationCodes {

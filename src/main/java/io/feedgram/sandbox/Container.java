@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A media container as created by {@code POST /{ig-user-id}/media} (graph-api.md §13 container model).
+ * A media container as created by {@code POST /{ig-user-id}/media} (docs/instagram.md#sandbox).
  * Immutable: the store replaces it when its media check completes or it is published.
  */
 record Container(

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import jakarta.annotation.PreDestroy;
 
 /**
- * {@code POST /{ig-user-id}/media}: validates like Instagram (graph-api.md §2), fetches images
- * while answering and videos in the background (§2.5), and stores the container.
+ * {@code POST /{ig-user-id}/media}: validates like Instagram (docs/instagram.md#containers), fetches images
+ * while answering and videos in the background (docs/instagram.md#media), and stores the container.
  */
 @SandboxBean
 final class ContainerCreation {
@@ -107,7 +107,7 @@ final class ContainerCreation {
     /** Checks the media URL the kind needs; answers whether the container carries a video. */
     private static boolean requireMedia(ContainerKind kind, GraphParameters params) {
         return switch (kind) {
-            // A video child without media_type=VIDEO is taken for an image (graph-api.md §2.2).
+            // A video child without media_type=VIDEO is taken for an image (docs/instagram.md#containers).
             case IMAGE -> required(params, "image_url", false);
             case CAROUSEL_VIDEO, REELS -> required(params, "video_url", true);
             case STORIES -> params.text("image_url").isPresent() ? false : required(params, "video_url", true);
@@ -150,7 +150,7 @@ final class ContainerCreation {
         }
     }
 
-    /** 2..10 children, each one of the owner's carousel-item containers (graph-api.md §2.2 {@code children}). */
+    /** 2..10 children, each one of the owner's carousel-item containers (docs/instagram.md#carousel). */
     private List<String> checkedChildren(String owner, GraphParameters params) {
         List<String> children = params.list("children");
         if (!params.has("children")) {

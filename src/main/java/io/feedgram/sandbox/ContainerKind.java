@@ -1,6 +1,6 @@
 package io.feedgram.sandbox;
 
-/** What a container will become once published, and how it reads back (graph-api.md §2.3, §10.1). */
+/** What a container will become once published, and how it reads back (docs/instagram.md#container-kinds and #reading-media). */
 enum ContainerKind {
     IMAGE("FEED"),
     /** A video carousel child: the only place {@code media_type=VIDEO} is still accepted. */

@@ -2,7 +2,7 @@ package io.feedgram.sandbox;
 
 /**
  * A container's {@code status_code} and the human {@code status} text Instagram pairs with it
- * (graph-api.md §4; the EXPIRED wording is the suggested one, never observed).
+ * (docs/instagram.md#container-status; the EXPIRED wording is the suggested one, never observed).
  */
 record ContainerStatus(Code code, String text) {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Facebook side of Facebook Login (graph-api.md §8.2): every IG account belongs to a
+ * The Facebook side of Facebook Login (docs/instagram.md#facebook-login): every IG account belongs to a
  * Facebook user with two Pages, one linked to the IG account and one not. {@code /me/accounts}
  * hands out Page tokens (never expiring when derived from a long-lived user token);
  * {@code oauth.linked-instagram=false} makes neither Page linked.

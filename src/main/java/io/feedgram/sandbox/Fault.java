@@ -3,7 +3,7 @@ package io.feedgram.sandbox;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The failures a test can inject, by the names the control API uses (graph-api.md §13 fault injections). */
+/** The failures a test can inject, by the names the control API uses (docs/instagram.md#sandbox). */
 enum Fault {
     /** Any Graph call answers HTTP 500 code 2 and does nothing. */
     SERVER_ERROR("server-error"),

@@ -1,8 +1,8 @@
 package io.feedgram.sandbox;
 
 /**
- * One Graph API error as Instagram answers it (graph-api.md §7). The static factories are the
- * sandbox's error catalogue: codes, subcodes and wording in one place, each traced to §5/§7.
+ * One Graph API error as Instagram answers it (docs/instagram.md#errors). The static factories are the
+ * sandbox's error catalogue: codes, subcodes and wording in one place, each traced to docs/instagram.md.
  *
  * @param methodError true for the "Unsupported get/post request" family, typed GraphMethodException on graph.facebook.com
  * @param tokenError  true when {@code WWW-Authenticate} should say {@code invalid_token}
@@ -34,7 +34,7 @@ record GraphError(
         return new GraphApiException(this);
     }
 
-    // --- tokens (§7.3, §11.8, §11.9)
+    // --- tokens (docs/instagram.md#tokens and #hosts)
 
     static GraphError missingToken() {
         return new GraphError(400, 104, null, "An access token is required to request this resource.",
@@ -51,7 +51,7 @@ record GraphError(
                 + expiredOn + ". The current time is " + currentTime + ".", null, null, null, false, true);
     }
 
-    // --- OAuth and token endpoints (§8); wording from Facebook's OAuth errors [F]
+    // --- OAuth and token endpoints (docs/instagram.md#logins); wording from Facebook's OAuth errors (observed)
 
     static GraphError invalidAppId() {
         return of(101, null, "Error validating application. Invalid application ID.");
@@ -87,12 +87,12 @@ record GraphError(
         return of(100, null, "(#100) The access token must be a " + expected + " access token");
     }
 
-    /** A refresh before the token is 24 hours old: undocumented, so the code is a knob (graph-api.md §8.1 [U]). */
+    /** A refresh before the token is 24 hours old: undocumented, so the code is a knob (docs/instagram.md#instagram-login, unverified). */
     static GraphError refreshTooEarly(int code) {
         return new GraphError(400, code, null, "Unsupported request - method type: get", null, null, null, false, false);
     }
 
-    // --- objects and paths (§4)
+    // --- objects and paths (docs/instagram.md#container-status)
 
     static GraphError unsupportedRequest(String method, String id) {
         return new GraphError(400, 100, 33, "Unsupported " + method + " request. Object with ID '" + id
@@ -101,7 +101,7 @@ record GraphError(
                 null, null, null, true, false);
     }
 
-    /** The May 2026 outage: reads of fresh containers failed with 100/33 while publish worked (§4, §11.11). */
+    /** The May 2026 outage: reads of fresh containers failed with 100/33 while publish worked (docs/instagram.md#container-status). */
     static GraphError authorizationOutage(String id) {
         return unsupportedRequest("get", id).withUserText("Authorization Error", "Authorization Error");
     }
@@ -122,13 +122,13 @@ record GraphError(
         return of(100, null, "(#100) The parameter " + name + " is required");
     }
 
-    // --- container creation (§2, §7.4)
+    // --- container creation (docs/instagram.md#containers and #error-codes)
 
     static GraphError unknownMediaType(String mediaType) {
         return of(100, 2207023, "The media type " + mediaType + " is unknown.");
     }
 
-    /** Single feed videos were retired on 2023-11-09; the real wording is unverified (graph-api.md §2.2 [U]). */
+    /** Single feed videos were retired on 2023-11-09; the real wording is unverified (docs/instagram.md#versions, unverified). */
     static GraphError singleVideoRetired() {
         return of(100, 2207023, "The media type VIDEO is unknown.")
                 .withUserText("Unsupported media type", "Use media_type=REELS to publish a single video.");
@@ -193,7 +193,7 @@ record GraphError(
                         ratio));
     }
 
-    // --- publish (§5)
+    // --- publish (docs/instagram.md#publishing)
 
     static GraphError mediaNotReady() {
         return of(9007, 2207027, "Media ID is not available")
@@ -217,7 +217,7 @@ record GraphError(
                 .withUserText("Maximum posts reached", "Try again after the 24 hour publishing window has moved on.");
     }
 
-    // --- server errors and throttling (§5, §7.2, §7.3)
+    // --- server errors and throttling (docs/instagram.md#errors and #rate-limits)
 
     static GraphError unexpectedServerError() {
         return new GraphError(500, 2, null, "An unexpected error has occurred. Please retry your request later.",

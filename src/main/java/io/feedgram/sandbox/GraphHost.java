@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.feedgram.account.AccountConfig.Login;
 
-/** The two Graph hosts the sandbox stands in for, and what differs between them (graph-api.md §1.1, §7.1). */
+/** The two Graph hosts the sandbox stands in for, and what differs between them (docs/instagram.md#hosts and #errors). */
 enum GraphHost {
     INSTAGRAM("graph.instagram.com", "IGApiException", Login.INSTAGRAM),
     FACEBOOK("graph.facebook.com", "OAuthException", Login.FACEBOOK);

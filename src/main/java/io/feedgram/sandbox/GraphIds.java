@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issues IDs shaped like Instagram's (graph-api.md §1.4): 17-digit container IDs, 18-digit
+ * Issues IDs shaped like Instagram's (docs/instagram.md#ids): 17-digit container IDs, 18-digit
  * media IDs, never reused within a run (not even across resets, so stale IDs stay unknown).
  */
 @SandboxBean

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The parameters of one Graph call, whatever style they came in (query, form, multipart, JSON),
- * with the JSON-ish list parameters already parsed (graph-api.md §1.3).
+ * with the JSON-ish list parameters already parsed (docs/instagram.md#requests).
  */
 record GraphParameters(Map<String, String> values, Map<String, List<String>> lists, Optional<String> accessToken) {
 

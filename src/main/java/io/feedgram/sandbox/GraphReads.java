@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The read side: nodes ({@code /me}, user, container, media) and the publishing limit (graph-api.md §4, §6, §10). */
+/** The read side: nodes ({@code /me}, user, container, media) and the publishing limit (docs/instagram.md#container-status, #quota and #reading-media). */
 @SandboxBean
 final class GraphReads {
 
-    /** {@code 2019-09-26T22:36:43+0000}: ISO-8601 with a colon-less UTC offset (graph-api.md §10.1). */
+    /** {@code 2019-09-26T22:36:43+0000}: ISO-8601 with a colon-less UTC offset (docs/instagram.md#reading-media). */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
     private static final Set<String> USER_FIELDS = Set.of("id", "user_id", "username", "account_type", "media_count");
@@ -86,7 +86,7 @@ final class GraphReads {
         return fields;
     }
 
-    /** {@code GET /{ig-user-id}/content_publishing_limit} in the configured shape (graph-api.md §6). */
+    /** {@code GET /{ig-user-id}/content_publishing_limit} in the configured shape (docs/instagram.md#quota). */
     Map<String, Object> publishingLimit(AccessToken token, GraphParameters params) {
         SandboxProperties properties = settings.current();
         FieldSelection fields = FieldSelection.of(params, "quota_usage");
@@ -104,7 +104,7 @@ final class GraphReads {
 
     private Map<String, Object> userFields(AccessToken token) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        // id and user_id are the same node here, so either works as {ig-user-id} (graph-api.md §1.4).
+        // id and user_id are the same node here, so either works as {ig-user-id} (docs/instagram.md#ids).
         fields.put("id", token.igUserId());
         fields.put("user_id", token.igUserId());
         fields.put("username", token.username());

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Reads a Graph call's parameters and token the way Meta accepts them (graph-api.md §1.3). */
+/** Reads a Graph call's parameters and token the way Meta accepts them (docs/instagram.md#requests). */
 @SandboxBean
 final class GraphRequestReader {
 

@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The Graph hosts under {@code /sandbox/graph.instagram.com} and {@code /sandbox/graph.facebook.com},
  * versioned or not. Authenticates, applies whole-call faults, routes to the publishing surface and
- * wraps every answer in Graph's headers and error envelope (graph-api.md §7).
+ * wraps every answer in Graph's headers and error envelope (docs/instagram.md#errors).
  */
 @RestController
 @ConditionalOnProperty(prefix = "feedgram.sandbox", name = "enabled", havingValue = "true")

@@ -10,7 +10,7 @@ import java.util.Optional;
 import io.feedgram.account.AccountConfig.Login;
 
 /**
- * The token endpoints on the Graph hosts, which take no ordinary bearer token (graph-api.md §8):
+ * The token endpoints on the Graph hosts, which take no ordinary bearer token (docs/instagram.md#logins):
  * {@code graph.instagram.com/access_token} (ig_exchange_token) and {@code /refresh_access_token}
  * (ig_refresh_token), {@code graph.facebook.com/{v}/oauth/access_token} (code and
  * fb_exchange_token) and {@code /{v}/debug_token}. Errors use the Graph envelope.
@@ -94,7 +94,7 @@ final class GraphTokenEndpoints {
         if (current.issuedAt() != null && clock.now().isBefore(current.issuedAt().plus(oauth.refreshMinAge()))) {
             throw GraphError.refreshTooEarly(oauth.refreshTooYoungCode()).toException();
         }
-        // The old token stays valid until its own expiry (graph-api.md §8.1, simulator default).
+        // The old token stays valid until its own expiry (docs/instagram.md#instagram-login, a sandbox default).
         AccessToken refreshed = tokens.issue(current, TokenKind.LONG_LIVED, SandboxTokens.LONG_LIVED);
         return bearer(refreshed, INSTAGRAM_LONG_EXPIRES_IN);
     }

@@ -10,7 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Instagram's checks on fetched media (graph-api.md §2.4, §2.5): images are checked while the
+ * Instagram's checks on fetched media (docs/instagram.md#media): images are checked while the
  * container is created and fail the request; videos are checked later and fail the container.
  */
 @SandboxBean
@@ -88,7 +88,7 @@ final class MediaChecks {
         }
     }
 
-    /** Subcodes a video container's status reports (graph-api.md §4, §7.4). */
+    /** Subcodes a video container's status reports (docs/instagram.md#container-status). */
     static final class VideoFailure {
         static final int UNSUPPORTED_FORMAT = 2207026;
         static final int PROCESSING_FAILED = 2207082;

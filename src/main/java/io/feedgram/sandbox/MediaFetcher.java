@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * Fetches media URLs the way Instagram's crawler does ("We cURL media used in publishing
- * attempts", graph-api.md §1.3), with short timeouts so a dead fixture host fails fast.
+ * attempts", docs/instagram.md#requests), with short timeouts so a dead fixture host fails fast.
  */
 @SandboxBean
 final class MediaFetcher {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * {@code GET /{ig-user-id}/media}: the owner's media except stories, newest first, with cursor
- * paging whose {@code next}/{@code previous} URLs point back at the sandbox (graph-api.md §10.2).
+ * paging whose {@code next}/{@code previous} URLs point back at the sandbox (docs/instagram.md#reading-media).
  */
 @SandboxBean
 final class MediaListing {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code POST /{ig-user-id}/media_publish} (graph-api.md §5). One publish at a time per IG user,
+ * {@code POST /{ig-user-id}/media_publish} (docs/instagram.md#publishing). One publish at a time per IG user,
  * so two concurrent publishes of one container can never both succeed.
  */
 @SandboxBean
@@ -47,7 +47,7 @@ final class MediaPublishing {
             switch (containers.statusOf(container, now).code()) {
                 case FINISHED -> { }
                 case EXPIRED -> throw GraphError.containerExpired().toException();
-                // Publishing twice is undocumented; Instagram never makes a second post (graph-api.md §5).
+                // Publishing twice is undocumented; Instagram never makes a second post (docs/instagram.md#publishing).
                 case IN_PROGRESS, ERROR, PUBLISHED -> throw GraphError.mediaNotReady().toException();
             }
             if (faults.fires(Fault.QUOTA_EXHAUSTED, owner) || quota.full(owner, now)) {
@@ -62,7 +62,7 @@ final class MediaPublishing {
             containers.update(container.id(), c -> c.publishedAs(published.id()));
             quota.record(owner, now);
         }
-        // The ambiguous failures of §5: the post is live but the caller is told otherwise.
+        // The ambiguous failures of docs/instagram.md#publishing: the post is live but the caller is told otherwise.
         if (faults.fires(Fault.PUBLISH_COMMITTED_RESPONSE_LOST, owner)) {
             throw GraphError.unknownServerError().toException();
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A published IG media and what it was made from (graph-api.md §13 media model). */
+/** A published IG media and what it was made from (docs/instagram.md#sandbox). */
 record PublishedMedia(
         String id,
         String owner,
@@ -26,7 +26,7 @@ record PublishedMedia(
         return container.kind().mediaProductType();
     }
 
-    /** Reels live under {@code /reel/}, everything else under {@code /p/} (graph-api.md §10.1). */
+    /** Reels live under {@code /reel/}, everything else under {@code /p/} (docs/instagram.md#permalinks). */
     String permalink() {
         String section = container.kind() == ContainerKind.REELS ? "reel" : "p";
         return "https://www.instagram.com/" + section + "/" + shortcode + "/";

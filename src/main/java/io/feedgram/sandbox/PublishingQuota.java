@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Publishes per IG user over a rolling window (graph-api.md §6: "a 24-hour moving period"). */
+/** Publishes per IG user over a rolling window (docs/instagram.md#quota: a rolling 24-hour window). */
 @SandboxBean
 final class PublishingQuota {
 

@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The containers created in the sandbox, and the state machine that derives a container's
- * status from the sandbox clock (graph-api.md §4):
+ * status from the sandbox clock (docs/instagram.md#container-status):
  * IN_PROGRESS until its processing delay has passed and its media check is done, then FINISHED
  * or ERROR; EXPIRED when unpublished past the TTL; PUBLISHED once published.
  */

@@ -23,7 +23,7 @@ import io.feedgram.account.AccountConfig;
 import io.feedgram.account.AccountConfig.Login;
 
 /**
- * The browser side of the two logins and Instagram's code exchange (graph-api.md §8): the
+ * The browser side of the two logins and Instagram's code exchange (docs/instagram.md#logins): the
  * Instagram authorize page on {@code www.instagram.com} and {@code api.instagram.com}, the
  * Facebook login dialog on {@code www.facebook.com}, and {@code api.instagram.com/oauth/access_token}
  * with its own, non-Graph error shape. The simulated user approves at once, or denies when
@@ -169,7 +169,7 @@ final class SandboxOAuthController {
         }
     }
 
-    /** The non-Graph error shape of api.instagram.com (graph-api.md §7.1). */
+    /** The non-Graph error shape of api.instagram.com (docs/instagram.md#errors). */
     private static ResponseEntity<Map<String, Object>> instagramError(String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_type", "OAuthException");

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Knobs of the Graph API sandbox ({@code feedgram.sandbox.*}). Values Meta documents
  * inconsistently (quota total, quota shape, hashtag cap) are knobs rather than constants,
- * as graph-api.md §13/§14 asks.
+ * as docs/instagram.md#conflicts asks.
  */
 @ConfigurationProperties("feedgram.sandbox")
 public record SandboxProperties(
@@ -37,7 +37,7 @@ public record SandboxProperties(
     }
 
     /**
-     * The login dialogs and token endpoints (graph-api.md §8).
+     * The login dialogs and token endpoints (docs/instagram.md#logins).
      *
      * @param decision           what the simulated user answers in the login dialog: approve or deny
      * @param igUserId           the IG account the next login approves (default: the configured account whose app id is the client_id)
@@ -71,8 +71,8 @@ public record SandboxProperties(
     }
 
     /**
-     * Documented {@code {"data":[{...}]}} or the flat shape measured in the field (graph-api.md §6); also the
-     * shape of the Instagram code exchange (§8.1).
+     * Documented {@code {"data":[{...}]}} or the flat shape measured in the field (docs/instagram.md#quota); also the
+     * shape of the Instagram code exchange (docs/instagram.md#instagram-login).
      */
     public enum QuotaShape {
         WRAPPED, FLAT;

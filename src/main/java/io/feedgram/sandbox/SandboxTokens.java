@@ -28,7 +28,7 @@ public final class SandboxTokens {
     static final List<String> FACEBOOK_SCOPES =
             List.of("instagram_basic", "instagram_content_publish", "pages_show_list", "pages_read_engagement");
 
-    /** The wording Meta uses in 190/463, e.g. "Monday, 01-Dec-25 11:00:00 PST" (graph-api.md §7.3). */
+    /** The wording Meta uses in 190/463, e.g. "Monday, 01-Dec-25 11:00:00 PST" (docs/instagram.md#tokens). */
     private static final DateTimeFormatter EXPIRY_FORMAT =
             DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("America/Los_Angeles"));
     private static final char[] TOKEN_ALPHABET =

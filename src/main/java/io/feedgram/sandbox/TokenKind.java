@@ -1,6 +1,6 @@
 package io.feedgram.sandbox;
 
-/** The token lifetimes of graph-api.md §8.3. */
+/** The token lifetimes of docs/instagram.md#tokens. */
 enum TokenKind {
     /** One hour (Instagram) or about two (Facebook user); exchanged for a long-lived one. */
     SHORT_LIVED,

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts calls over a rolling hour to fill the rate-limit headers (graph-api.md §7.5) with
+ * Counts calls over a rolling hour to fill the rate-limit headers (docs/instagram.md#rate-limits) with
  * plausible percentages: the app's share of a nominal hourly budget, and each IG user's.
  */
 @SandboxBean

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Facebook Login in the sandbox: dialog, code exchange, fb_exchange_token, Pages, debug_token (graph-api.md §8.2). */
+/** Facebook Login in the sandbox: dialog, code exchange, fb_exchange_token, Pages, debug_token (docs/instagram.md#facebook-login). */
 class FacebookLoginTest extends SandboxTestSupport {
 
     static final String CALLBACK = "http://localhost:9/fb-callback?from=test";

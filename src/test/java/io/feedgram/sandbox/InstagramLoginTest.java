@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Instagram Login in the sandbox: authorize, code exchange, long-lived exchange, refresh (graph-api.md §8.1). */
+/** Instagram Login in the sandbox: authorize, code exchange, long-lived exchange, refresh (docs/instagram.md#instagram-login). */
 class InstagramLoginTest extends SandboxTestSupport {
 
     static final String CALLBACK = "http://localhost:9/callback";
