@@ -34,6 +34,10 @@ public final class SandboxSettings {
         if (overrides == null || !overrides.isObject()) {
             throw new IllegalArgumentException("expected a JSON object of settings");
         }
+        // Who may call the controls is the perimeter: configuration, not state.
+        if (overrides.has("controlFrom")) {
+            throw new IllegalArgumentException("controlFrom is fixed at start-up");
+        }
         ObjectNode merged = mapper.valueToTree(current.get());
         merge(merged, (ObjectNode) overrides);
         try {
