@@ -64,6 +64,10 @@ public record SandboxProperties(
      * @param exchangeShape      the code exchange answer on api.instagram.com: documented {@code {"data":[{...}]}} or flat
      * @param refreshMinAge      how old an Instagram token must be before it can be refreshed
      * @param refreshTooYoungCode the Graph error code for a refresh of a too young token (undocumented; 100 by default)
+     * @param redirectUris       the redirect URIs registered for the apps; the dialogs refuse any other, as Meta does.
+     *                           Empty: Feedgram's own callbacks ({@code /connect/instagram/callback},
+     *                           {@code /connect/facebook/callback}) on the origin the dialog was opened on and on
+     *                           {@code http://localhost:<port>}. Fixed at start-up.
      */
     public record OAuth(
             @DefaultValue("approve") Decision decision,
@@ -71,7 +75,8 @@ public record SandboxProperties(
             @DefaultValue("true") boolean linkedInstagram,
             @DefaultValue("wrapped") QuotaShape exchangeShape,
             @DefaultValue("24h") Duration refreshMinAge,
-            @DefaultValue("100") int refreshTooYoungCode) {
+            @DefaultValue("100") int refreshTooYoungCode,
+            @DefaultValue List<String> redirectUris) {
     }
 
     /** The simulated user's answer in a login dialog. */

@@ -35,7 +35,8 @@ class SandboxControlApiTest extends SandboxTestSupport {
                 Arguments.of("/sandbox/_config", "\"quotaTotal\"", 400),
                 Arguments.of("/sandbox/_config", "{\"noSuchSetting\":1}", 400),
                 Arguments.of("/sandbox/_config", "{\"quotaTotal\":\"lots\"}", 400),
-                Arguments.of("/sandbox/_config", "{\"controlFrom\":[\"0.0.0.0/0\"]}", 400));
+                Arguments.of("/sandbox/_config", "{\"controlFrom\":[\"0.0.0.0/0\"]}", 400),
+                Arguments.of("/sandbox/_config", "{\"oauth\":{\"redirectUris\":[\"https://evil.example/cb\"]}}", 400));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
