@@ -34,7 +34,7 @@ final class MediaChecks {
         long maxBytes = settings.current().maxImageBytes();
         MediaDownload download = fetcher.download(url, maxBytes, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         switch (download.outcome()) {
-            case UNREACHABLE, NOT_OK -> throw GraphError.mediaFetchFailed(url).toException();
+            case UNREACHABLE, REFUSED, NOT_OK -> throw GraphError.mediaFetchFailed(url).toException();
             case TOO_LARGE -> throw GraphError.imageTooLarge().toException();
             case OK -> {
                 byte[] bytes = download.kept();
@@ -55,7 +55,7 @@ final class MediaChecks {
     OptionalInt checkVideo(String url) {
         MediaDownload download = fetcher.download(url, settings.current().maxVideoBytes(), VIDEO_HEAD_BYTES);
         return switch (download.outcome()) {
-            case UNREACHABLE, NOT_OK -> OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
+            case UNREACHABLE, REFUSED, NOT_OK -> OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
             case TOO_LARGE -> OptionalInt.of(VideoFailure.PROCESSING_FAILED);
             case OK -> hasFtypBox(download.kept()) ? OptionalInt.empty() : OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
         };

@@ -6,7 +6,8 @@ package io.feedgram.sandbox;
  */
 record MediaDownload(Outcome outcome, int httpStatus, byte[] kept) {
 
-    enum Outcome { OK, UNREACHABLE, NOT_OK, TOO_LARGE }
+    /** REFUSED: the fetcher would not go there (scheme, link-local address, redirects). */
+    enum Outcome { OK, UNREACHABLE, REFUSED, NOT_OK, TOO_LARGE }
 
     static MediaDownload failed(Outcome outcome, int httpStatus) {
         return new MediaDownload(outcome, httpStatus, new byte[0]);

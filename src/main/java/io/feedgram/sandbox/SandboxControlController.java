@@ -1,16 +1,21 @@
 package io.feedgram.sandbox;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +24,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.feedgram.account.AccountConfig.Login;
 
 /**
  * Test and operator controls under {@code /sandbox/_*}: faults, the sandbox clock, tokens,
- * setting overrides, inspection of what was published, and reset. Plain JSON, no Graph envelope.
+ * setting overrides, inspection of what was published, and reset. Plain JSON, no Graph envelope;
+ * every refusal is an RFC 9457 problem. {@link SandboxControlGuard} decides who may call.
  */
 @RestController
 @RequestMapping("/sandbox")
@@ -110,7 +117,7 @@ final class SandboxControlController {
         if (request.token() == null || request.igUserId() == null) {
             throw new IllegalArgumentException("token and igUserId are required");
         }
-        Login login = request.login() == null ? Login.INSTAGRAM : Login.valueOf(request.login().toUpperCase(java.util.Locale.ROOT));
+        Login login = request.login() == null ? Login.INSTAGRAM : login(request.login());
         Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : clock.now().plus(SandboxTokens.LONG_LIVED);
         String username = request.username() != null ? request.username() : "sandbox_" + request.igUserId();
         Instant issuedAt = request.issuedAt() != null ? request.issuedAt() : clock.now();
@@ -118,18 +125,18 @@ final class SandboxControlController {
         // The token itself is never echoed: secrets do not go back out of an API.
         Map<String, Object> registered = new LinkedHashMap<>();
         registered.put("igUserId", request.igUserId());
-        registered.put("login", login.name().toLowerCase(java.util.Locale.ROOT));
+        registered.put("login", login.name().toLowerCase(Locale.ROOT));
         registered.put("username", username);
         registered.put("expiresAt", expiresAt.toString());
         return registered;
     }
 
     @PostMapping("/_tokens/expire")
-    ResponseEntity<Map<String, Object>> expireToken(@RequestBody ExpireRequest request) {
+    Map<String, Object> expireToken(@RequestBody ExpireRequest request) {
         if (request.token() == null || !tokens.expire(request.token())) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown token"));
+            throw refusal(HttpStatus.NOT_FOUND, "unknown-token", "Unknown token", "the sandbox knows no such token");
         }
-        return ResponseEntity.ok(Map.of("expiredAt", clock.now().toString()));
+        return Map.of("expiredAt", clock.now().toString());
     }
 
     @GetMapping("/_config")
@@ -155,8 +162,46 @@ final class SandboxControlController {
         return Map.of("reset", true, "now", clock.now().toString());
     }
 
+    /** The guard's refusals and the unknown token. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> refused(ErrorResponseException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(e.getBody());
+    }
+
+    /** No body, not JSON, or JSON of the wrong shape or types. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return badRequest(e.getMostSpecificCause() instanceof JsonProcessingException json
+                ? "the body is not the JSON this control takes: " + json.getOriginalMessage()
+                : "this control takes a JSON body");
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return badRequest(e.getMessage());
+    }
+
+    static ErrorResponseException refusal(HttpStatus status, String slug, String title, String detail) {
+        return new ErrorResponseException(status, problem(status, slug, title, detail), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:feedgram:problem:sandbox-" + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String detail) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-control-request",
+                "Invalid control request", detail));
+    }
+
+    private static Login login(String name) {
+        try {
+            return Login.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("login must be instagram or facebook");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.feedgram.sandbox;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,12 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 import io.feedgram.account.AccountConfig;
 import io.feedgram.account.AccountConfig.Login;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The browser side of the two logins and Instagram's code exchange (docs/instagram.md#logins): the
  * Instagram authorize page on {@code www.instagram.com} and {@code api.instagram.com}, the
  * Facebook login dialog on {@code www.facebook.com}, and {@code api.instagram.com/oauth/access_token}
  * with its own, non-Graph error shape. The simulated user approves at once, or denies when
- * {@code oauth.decision} is {@code deny}.
+ * {@code oauth.decision} is {@code deny}. Like Meta's, the dialogs send the browser back only to a
+ * registered redirect URI and answer anything else with an error, without redirecting.
  */
 @RestController
 @ConditionalOnProperty(prefix = "feedgram.sandbox", name = "enabled", havingValue = "true")
@@ -40,22 +42,25 @@ final class SandboxOAuthController {
     private final AuthorizationCodes codes;
     private final SandboxTokens tokens;
     private final SandboxSettings settings;
+    private final RegisteredRedirects redirects;
 
-    SandboxOAuthController(SandboxLogins logins, AuthorizationCodes codes, SandboxTokens tokens, SandboxSettings settings) {
+    SandboxOAuthController(SandboxLogins logins, AuthorizationCodes codes, SandboxTokens tokens, SandboxSettings settings,
+            RegisteredRedirects redirects) {
         this.logins = logins;
         this.codes = codes;
         this.tokens = tokens;
         this.settings = settings;
+        this.redirects = redirects;
     }
 
     @GetMapping({"/sandbox/www.instagram.com/oauth/authorize", "/sandbox/api.instagram.com/oauth/authorize"})
-    ResponseEntity<?> instagramAuthorize(@RequestParam Map<String, String> params) {
+    ResponseEntity<?> instagramAuthorize(@RequestParam Map<String, String> params, HttpServletRequest request) {
         var app = logins.app(Login.INSTAGRAM, params.get("client_id"));
         if (app.isEmpty()) {
             return instagramError("Invalid platform app");
         }
         String redirectUri = params.get("redirect_uri");
-        if (!isAbsoluteHttp(redirectUri)) {
+        if (!redirects.registered(redirectUri, request)) {
             return instagramError("Invalid redirect_uri");
         }
         if (!"code".equals(params.get("response_type"))) {
@@ -70,14 +75,16 @@ final class SandboxOAuthController {
     }
 
     @GetMapping({"/sandbox/www.facebook.com/{version}/dialog/oauth", "/sandbox/www.facebook.com/dialog/oauth"})
-    ResponseEntity<?> facebookDialog(@RequestParam Map<String, String> params) {
+    ResponseEntity<?> facebookDialog(@RequestParam Map<String, String> params, HttpServletRequest request) {
         var app = logins.app(Login.FACEBOOK, params.get("client_id"));
         if (app.isEmpty()) {
             return facebookError("Invalid App ID: The provided app ID does not look like a valid app ID.");
         }
         String redirectUri = params.get("redirect_uri");
-        if (!isAbsoluteHttp(redirectUri)) {
-            return facebookError("Invalid redirect_uri: the URL is not an absolute http(s) URL.");
+        if (!redirects.registered(redirectUri, request)) {
+            return facebookError("URL Blocked: This redirect failed because the redirect URI is not whitelisted in the app's"
+                    + " Client OAuth Settings. Make sure Client and Web OAuth Login are on and add all your app domains as"
+                    + " Valid OAuth Redirect URIs.");
         }
         String responseType = params.getOrDefault("response_type", "code");
         if (!responseType.equals("code")) {
@@ -158,15 +165,6 @@ final class SandboxOAuthController {
             return List.of(fallback);
         }
         return Arrays.stream(raw.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
-    }
-
-    private static boolean isAbsoluteHttp(String uri) {
-        try {
-            URI parsed = URI.create(uri);
-            return parsed.getHost() != null && ("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()));
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** The non-Graph error shape of api.instagram.com (docs/instagram.md#errors). */

@@ -1,6 +1,7 @@
 package io.feedgram.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,6 +13,23 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Knobs of the Graph API sandbox ({@code feedgram.sandbox.*}). Values Meta documents
  * inconsistently (quota total, quota shape, hashtag cap) are knobs rather than constants,
  * as docs/instagram.md#conflicts asks.
+ *
+ * @param enabled         whether the sandbox answers under {@code /sandbox} at all
+ * @param processingDelay how long containers stay IN_PROGRESS
+ * @param containerTtl    how long an unpublished container can still be published or read
+ * @param quotaTotal      publishes an account may make per quota window
+ * @param quotaWindow     the window the publishing quota counts over
+ * @param quotaShape      the shape of {@code content_publishing_limit}: documented (wrapped) or flat
+ * @param maxImageBytes   the largest image Instagram fetches
+ * @param maxVideoBytes   the largest video Instagram fetches
+ * @param pageSize        the page size of media listings when the call sets no {@code limit}
+ * @param maxPageSize     the largest {@code limit} a media listing honours
+ * @param maxHashtags     the most hashtags a caption may carry
+ * @param fetchMedia      false: container media URLs are taken on trust instead of fetched and checked
+ * @param oauth           the login dialogs and token endpoints
+ * @param controlFrom     who may call the controls under {@code /sandbox/_*} (they reset, move time and mint
+ *                        tokens): IP addresses, CIDR ranges or host names, matched against the connection's
+ *                        address, never X-Forwarded-For. Fixed at start-up.
  */
 @ConfigurationProperties("feedgram.sandbox")
 public record SandboxProperties(
@@ -27,7 +45,8 @@ public record SandboxProperties(
         @DefaultValue("100") int maxPageSize,
         @DefaultValue("30") int maxHashtags,
         @DefaultValue("true") boolean fetchMedia,
-        @DefaultValue OAuth oauth) {
+        @DefaultValue OAuth oauth,
+        @DefaultValue({"127.0.0.0/8", "::1"}) List<String> controlFrom) {
 
     /** How long a container stays IN_PROGRESS, per kind, on the sandbox clock. */
     public record ProcessingDelay(
@@ -45,6 +64,10 @@ public record SandboxProperties(
      * @param exchangeShape      the code exchange answer on api.instagram.com: documented {@code {"data":[{...}]}} or flat
      * @param refreshMinAge      how old an Instagram token must be before it can be refreshed
      * @param refreshTooYoungCode the Graph error code for a refresh of a too young token (undocumented; 100 by default)
+     * @param redirectUris       the redirect URIs registered for the apps; the dialogs refuse any other, as Meta does.
+     *                           Empty: Feedgram's own callbacks ({@code /connect/instagram/callback},
+     *                           {@code /connect/facebook/callback}) on the origin the dialog was opened on and on
+     *                           {@code http://localhost:<port>}. Fixed at start-up.
      */
     public record OAuth(
             @DefaultValue("approve") Decision decision,
@@ -52,7 +75,8 @@ public record SandboxProperties(
             @DefaultValue("true") boolean linkedInstagram,
             @DefaultValue("wrapped") QuotaShape exchangeShape,
             @DefaultValue("24h") Duration refreshMinAge,
-            @DefaultValue("100") int refreshTooYoungCode) {
+            @DefaultValue("100") int refreshTooYoungCode,
+            @DefaultValue List<String> redirectUris) {
     }
 
     /** The simulated user's answer in a login dialog. */

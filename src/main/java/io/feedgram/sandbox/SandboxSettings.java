@@ -34,6 +34,10 @@ public final class SandboxSettings {
         if (overrides == null || !overrides.isObject()) {
             throw new IllegalArgumentException("expected a JSON object of settings");
         }
+        // Who may call the controls and where logins may send the browser are the perimeter: configuration, not state.
+        if (overrides.has("controlFrom") || overrides.path("oauth").has("redirectUris")) {
+            throw new IllegalArgumentException("controlFrom and oauth.redirectUris are fixed at start-up");
+        }
         ObjectNode merged = mapper.valueToTree(current.get());
         merge(merged, (ObjectNode) overrides);
         try {

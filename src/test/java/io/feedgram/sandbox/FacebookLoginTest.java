@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -62,6 +64,17 @@ class FacebookLoginTest extends SandboxTestSupport {
                 .doesNotContainKey("code");
 
         assertThat(dialog(APP_A, "st").status()).as("an Instagram Login app").isEqualTo(400);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("io.feedgram.sandbox.SandboxTestSupport#unregisteredRedirectUris")
+    void theDialogRefusesAnUnregisteredRedirectUriWithoutRedirecting(String redirectUri) {
+        GraphResponse refused = get("/sandbox/www.facebook.com/v25.0/dialog/oauth?client_id=" + APP_B + "&redirect_uri="
+                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&scope=" + SCOPES + "&state=s");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo(191);
+        assertThat(refused.error().path("message").asText()).startsWith("URL Blocked");
+        assertThat(refused.header("Location")).isNull();
     }
 
     @Test

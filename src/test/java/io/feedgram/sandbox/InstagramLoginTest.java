@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -79,6 +81,15 @@ class InstagramLoginTest extends SandboxTestSupport {
         assertOAuthError(authorize("www.instagram.com", "123", SCOPES, "s"), "Invalid platform app");
         assertOAuthError(authorize("www.instagram.com", APP_B, SCOPES, "s"), "Invalid platform app");
         assertOAuthError(authorize("www.instagram.com", APP_A, "business_basic", "s"), "Invalid Scopes: business_basic");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("io.feedgram.sandbox.SandboxTestSupport#unregisteredRedirectUris")
+    void authorizeRefusesAnUnregisteredRedirectUriWithoutRedirecting(String redirectUri) {
+        GraphResponse refused = get("/sandbox/www.instagram.com/oauth/authorize?client_id=" + APP_A + "&redirect_uri="
+                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&response_type=code&scope=" + SCOPES + "&state=s");
+        assertOAuthError(refused, "Invalid redirect_uri");
+        assertThat(refused.header("Location")).isNull();
     }
 
     @Test

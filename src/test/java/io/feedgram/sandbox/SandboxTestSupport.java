@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "feedgram.accounts[1].access-token=EAA-test-b",
         "feedgram.accounts[1].app-id=800000000000022",
         "feedgram.accounts[1].app-secret=secret-b",
+        // The login tests' own callbacks, registered like a Meta app's Valid OAuth Redirect URIs.
+        "feedgram.sandbox.oauth.redirect-uris=" + SandboxTestSupport.CALLBACKS,
 })
 abstract class SandboxTestSupport {
 
@@ -59,6 +62,15 @@ abstract class SandboxTestSupport {
     static final String SECRET_A = "secret-a";
     static final String APP_B = "800000000000022";
     static final String SECRET_B = "secret-b";
+    static final String CALLBACKS = "http://localhost:9/callback,http://localhost:9/fb-callback?from=test";
+
+    /** Redirect URIs none of the login tests registered, some dressed up as a registered one. */
+    static Stream<String> unregisteredRedirectUris() {
+        return Stream.of("https://evil.example/cb", "http://localhost:9@evil.example/callback",
+                "http://evil.example/callback?http://localhost:9/callback", "http://localhost:9/callback/../../evil",
+                "http://localhost:9/callback#@evil.example", "http://localhost:10/callback", "https://localhost:9/callback",
+                "//evil.example/callback", "javascript:alert(1)", "");
+    }
 
     @LocalServerPort
     int port;

@@ -8,14 +8,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Real JPEG, PNG and MP4 bytes over HTTP for the sandbox to fetch, like a blog's media host. */
 @RestController
@@ -28,6 +33,8 @@ final class TestMediaController {
     private final byte[] wide = image(3000, 1000, "jpg");
     private final byte[] portrait = image(1080, 1920, "jpg");
     private final byte[] png = image(1080, 1080, "png");
+    final AtomicLong endlessWritten = new AtomicLong();
+    final AtomicBoolean endlessEnded = new AtomicBoolean();
 
     @GetMapping("/test-media/ok.jpg")
     ResponseEntity<byte[]> square() {
@@ -70,9 +77,48 @@ final class TestMediaController {
                 .body("<html>not a video</html>".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** JPEG bytes without end and without a length, until the reader hangs up (or 1 GiB); counts what it wrote. */
+    @GetMapping("/test-media/endless.jpg")
+    ResponseEntity<StreamingResponseBody> endless() {
+        endlessWritten.set(0);
+        endlessEnded.set(false);
+        return ResponseEntity.ok().contentType(JPEG).body(out -> {
+            byte[] chunk = Arrays.copyOf(square, 64 * 1024);
+            try {
+                while (endlessWritten.get() < 1L << 30) {
+                    out.write(chunk);
+                    out.flush();
+                    endlessWritten.addAndGet(chunk.length);
+                }
+            } finally {
+                endlessEnded.set(true);
+            }
+        });
+    }
+
+    @GetMapping("/test-media/moved.jpg")
+    ResponseEntity<Void> moved() {
+        return redirect("/test-media/ok.jpg");
+    }
+
+    @GetMapping("/test-media/loop.jpg")
+    ResponseEntity<Void> loop() {
+        return redirect("/test-media/loop.jpg");
+    }
+
+    /** Where cloud instance metadata answers. */
+    @GetMapping("/test-media/metadata.jpg")
+    ResponseEntity<Void> toMetadata() {
+        return redirect("http://169.254.169.254/latest/meta-data/");
+    }
+
     @GetMapping("/test-media/missing.jpg")
     ResponseEntity<byte[]> missing() {
         return ResponseEntity.notFound().build();
+    }
+
+    private static ResponseEntity<Void> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location).build();
     }
 
     private static byte[] image(int width, int height, String format) {
