@@ -97,7 +97,8 @@ class FeedProblemTest {
     void jsonFeedStructureProblemsAreNamed() {
         assertThat(describeJson("")).isEqualTo("empty response");
         assertThat(describeJson("[1, 2]")).isEqualTo("invalid JSON Feed: the document is not a JSON object");
-        assertThat(describeJson("{\"title\": \"x\", \"items\": []}")).isEqualTo("invalid JSON Feed: \"version\" is missing");
+        assertThat(describeJson("{\"title\": \"x\", \"entries\": []}"))
+                .isEqualTo("invalid JSON Feed: neither a \"version\" nor an \"items\" array");
         assertThat(describeJson("{\"version\": \"https://jsonfeed.org/version/1.1\"}"))
                 .isEqualTo("invalid JSON Feed: \"items\" must be an array");
         assertThat(describeJson("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [\"a\"]}"))
