@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The HTTP side of a feed poll, between the route and camel-http: the request headers
- * (a conditional GET when validators are known) and a size-limited read of the body.
+ * (a conditional GET when validators are known) and a size-limited read of the body, decoded
+ * as {@link FeedEncoding} tells.
  */
 @Component("feedHttp")
 public class FeedHttp {
@@ -78,29 +77,13 @@ public class FeedHttp {
                 }
             }
         }
-        return bytes.toString(charset(contentType));
+        return FeedEncoding.decode(bytes.toByteArray(), contentType);
     }
 
     /** JSON Feed is told by its media type, or by a body that is a JSON object. */
     public boolean isJson(@Header(Exchange.CONTENT_TYPE) String contentType, @Body String body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         return type.contains("json") || body.stripLeading().startsWith("{");
-    }
-
-    private static Charset charset(String contentType) {
-        if (contentType != null) {
-            for (String part : contentType.split(";")) {
-                String p = part.trim();
-                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    try {
-                        return Charset.forName(p.substring(8).replace("\"", "").trim());
-                    } catch (IllegalArgumentException unknown) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     /** A feed whose download outlasted the deadline. */

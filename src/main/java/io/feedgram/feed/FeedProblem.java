@@ -10,20 +10,26 @@ import com.rometools.rome.io.FeedException;
 /**
  * A feed that cannot be read, and the one sentence that tells a person why.
  * <p>
- * The sentences come from what Rome 2.1.0 and Jackson actually throw (see FeedProblemTest):
- * Rome wraps every XML error in a {@code ParsingFeedException} around the SAX message, refuses any
- * DOCTYPE, and throws {@code IllegalArgumentException("Invalid document")} for well-formed XML that
- * no feed parser recognises.
+ * The sentences come from what {@link FeedParser}, Rome 2.1.0 and Jackson actually throw (see
+ * FeedProblemTest): the strict XML parser's SAX message when even a lenient reading cannot recover,
+ * and Rome's {@code IllegalArgumentException("Invalid document")} for well-formed XML that no feed
+ * parser recognises.
  */
 public final class FeedProblem extends RuntimeException {
 
     static final String EMPTY = "empty response";
     static final String HTML_PAGE = "the response is an HTML page, not a feed";
     static final String DOCTYPE = "DOCTYPE declarations are refused (protection against XXE and entity expansion)";
+    static final String ENTITIES = "the feed declares XML entities (DOCTYPE internal subset); "
+            + "refused to prevent entity expansion / external entity attacks";
     static final String NOT_A_FEED = "the response is not an RSS or Atom feed (no rss, RDF or feed root element)";
 
     public FeedProblem(String sentence) {
         super(sentence);
+    }
+
+    static String truncated(String rootName) {
+        return "invalid XML: the document ends before its <" + rootName + "> element is closed (a truncated feed?)";
     }
 
     /** Describes a parse failure from the exception alone. */

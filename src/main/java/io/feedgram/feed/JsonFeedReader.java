@@ -7,15 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/). */
+/**
+ * JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), read as feed readers read it: the
+ * version may be written short ({@code "1.1"}), over http, with a trailing slash, or left out by a
+ * document that has an {@code items} array.
+ */
 final class JsonFeedReader {
 
-    private static final String VERSION_PREFIX = "https://jsonfeed.org/version/1";
+    /** The version URL without scheme and trailing slash, or the bare number; group 1 is the number. */
+    private static final Pattern VERSION = Pattern.compile("(?:https?://(?:www\\.)?jsonfeed\\.org/version/)?([^/]+)/?");
 
     private final ObjectMapper json = new ObjectMapper();
     private final MediaExtractor media;
@@ -55,13 +62,18 @@ final class JsonFeedReader {
             throw invalid("the document is not a JSON object");
         }
         String version = text(feed, "version");
-        if (version == null) {
-            throw invalid("\"version\" is missing");
+        if (version == null && !feed.path("items").isArray()) {
+            throw invalid("neither a \"version\" nor an \"items\" array");
         }
-        if (!version.equals(VERSION_PREFIX) && !version.startsWith(VERSION_PREFIX + ".")) {
+        if (version != null && !isVersion1(version.trim())) {
             throw invalid("version \"" + version + "\" is not JSON Feed 1.0 or 1.1");
         }
         return feed;
+    }
+
+    private static boolean isVersion1(String version) {
+        Matcher number = VERSION.matcher(version);
+        return number.matches() && (number.group(1).equals("1") || number.group(1).startsWith("1."));
     }
 
     private FeedEntry entry(JsonNode item, JsonNode feed, String feedUrl) {

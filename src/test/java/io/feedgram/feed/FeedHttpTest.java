@@ -26,6 +26,20 @@ class FeedHttpTest {
     }
 
     @Test
+    void aByteOrderMarkOutranksTheHttpCharsetAndIsDropped() throws Exception {
+        byte[] utf16 = "\uFEFF<rss>café</rss>".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(reader(DataSize.ofMegabytes(1), Duration.ofSeconds(60))
+                .read(new ByteArrayInputStream(utf16), null, "text/xml; charset=ISO-8859-1")).isEqualTo("<rss>café</rss>");
+    }
+
+    @Test
+    void aCharsetThatCannotDecodeTheBodyGivesWayToTheXmlDeclaration() throws Exception {
+        byte[] latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>café</rss>".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(reader(DataSize.ofMegabytes(1), Duration.ofSeconds(60))
+                .read(new ByteArrayInputStream(latin1), null, "text/xml; charset=UTF-8")).endsWith("<rss>café</rss>");
+    }
+
+    @Test
     void refusesABodyOverTheLimitAnnouncedOrNot() {
         FeedHttp small = reader(DataSize.ofKilobytes(1), Duration.ofSeconds(60));
         assertThatThrownBy(() -> small.read(new ByteArrayInputStream(new byte[10]), "5000000", null))

@@ -82,6 +82,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.feeds[10].id=huge",
         "feedgram.feeds[10].url=http://localhost:${local.server.port}/test-feeds/huge",
         "feedgram.feeds[10].account=blog",
+        "feedgram.feeds[11].id=bom",
+        "feedgram.feeds[11].url=http://localhost:${local.server.port}/test-feeds/file/poll-bom.xml",
+        "feedgram.feeds[11].account=blog",
+        "feedgram.feeds[12].id=netscape",
+        "feedgram.feeds[12].url=http://localhost:${local.server.port}/test-feeds/file/poll-netscape.xml",
+        "feedgram.feeds[12].account=blog",
 })
 class FeedPollingTest {
 
@@ -99,8 +105,8 @@ class FeedPollingTest {
 
     @Test
     void brokenAndHostileFeedsEachLeaveAClearErrorWhileTheOthersCarryOn() {
-        assertError("xxe", "DOCTYPE");
-        assertError("laughs", "DOCTYPE");
+        assertError("xxe", "the feed declares XML entities (DOCTYPE internal subset)");
+        assertError("laughs", "the feed declares XML entities (DOCTYPE internal subset)");
         assertError("html", "HTML");
         assertError("invalid", "XML");
         assertError("gone", "HTTP 404");
@@ -113,6 +119,20 @@ class FeedPollingTest {
         server.publish("blog", feed(item("after-errors", "Still working", true)));
         assertThat(pollNow("live").lastStatus()).isEqualTo("OK");
         await().atMost(Duration.ofSeconds(20)).until(() -> statusOf("after-errors"), s -> s == PostStatus.PUBLISHED);
+    }
+
+    @Test
+    void aFeedWithAByteOrderMarkAndAnRss091FeedWithItsDoctypeAreRead() {
+        FeedState bom = awaitStatus("bom", "OK");
+        assertThat(bom.lastError()).isNull();
+        assertThat(bom.entriesSeen()).isEqualTo(2);
+        FeedState netscape = awaitStatus("netscape", "OK");
+        assertThat(netscape.lastError()).isNull();
+        assertThat(netscape.entriesSeen()).isEqualTo(2);
+        assertThat(jdbc.sql("select caption from post where caption like ?").param("%/blog/bom-1%")
+                .query(String.class).single()).startsWith("Gruß aus Köln");
+        assertThat(jdbc.sql("select caption from post where caption like ?").param("%/blog/netscape-2%")
+                .query(String.class).single()).startsWith("Second");
     }
 
     @Test
@@ -185,7 +205,7 @@ class FeedPollingTest {
         assertThat(unchanged.path("polls").asInt()).isEqualTo(polled.path("polls").asInt() + 1);
 
         JsonNode feeds = api("GET", "/api/v1/feeds");
-        assertThat(feeds).hasSize(11);
+        assertThat(feeds).hasSize(13);
         JsonNode xxe = awaitFeed("xxe");
         assertThat(xxe.path("last_error").asText()).contains("DOCTYPE");
 

@@ -58,9 +58,12 @@ public class TestFeedServer {
                 .body(body.replace("{base}", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()));
     }
 
-    /** A corpus file, served as the wrong-but-common text/xml and without validators. */
+    /**
+     * A corpus file, served as the wrong-but-common text/xml without charset, and without validators.
+     * It is sent as UTF-8 bytes, so that a byte-order mark reaches the client as it would from a real server.
+     */
     @GetMapping("/test-feeds/file/{name}")
-    public ResponseEntity<String> file(@PathVariable String name) throws IOException {
+    public ResponseEntity<byte[]> file(@PathVariable String name) throws IOException {
         hits.merge(name, 1, Integer::sum);
         try (InputStream in = getClass().getResourceAsStream("/feeds/" + name)) {
             if (in == null) {
@@ -69,7 +72,8 @@ public class TestFeedServer {
             MediaType type = name.endsWith(".json") ? MediaType.parseMediaType("application/feed+json")
                     : name.endsWith(".html") ? MediaType.TEXT_HTML : MediaType.TEXT_XML;
             return ResponseEntity.ok().contentType(type).body(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{base}", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()));
+                    .replace("{base}", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString())
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
