@@ -232,6 +232,34 @@ class HostileRequestsTest extends InboxTestSupport {
         assertThat(failed.path("error").path("code").asInt()).isPositive();
     }
 
+    @Test
+    void tomcatsOwnRefusalsAndUnmatchedPathsAreProblemDocuments() throws IOException {
+        for (String line : List.of("GET /api/v1/posts/%zz HTTP/1.1", "GET /a|b HTTP/1.1", "GET /nowhere HTTP/1.1")) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write((line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(line).startsWith("HTTP/1.1 4").containsIgnoringCase("content-type: application/problem+json")
+                        .contains("\"status\":4").doesNotContainIgnoringCase("<html");
+            }
+        }
+    }
+
+    @Test
+    void pagesCarryBrowserHardeningHeadersAndHealthShowsNoDetails() {
+        Answer health = send(request("/actuator/health").GET());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.response().body()).doesNotContain("details", "diskSpace\":{\"status\":\"UP\",\"details", "path");
+
+        Answer page = send(request("/connect/done?connected=true&account=alpha").GET());
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+    }
+
     private List<String> fieldsOf(String body) {
         Answer answer = submit(body);
         RefusedRequestsTest.assertProblem(answer, 400);
