@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.feedgram.post.InstagramLimits;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.PostOptions;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Component;
 public class FeedIntake {
 
     static final String NO_MEDIA = "no image or video";
-    private static final int MAX_ALT = 1000;
-    private static final int MAX_URL = 2048;
 
     private final PostRepository posts;
     private final FeedStates states;
@@ -76,11 +75,11 @@ public class FeedIntake {
         states.countEntry(feed.id(), posted);
     }
 
-    /** Media as the database keeps them: alt text within Instagram's 1,000 characters, URLs within 2,048. */
+    /** Media as the database keeps them: alt text and URLs within Instagram's limits. */
     private static List<MediaItem> storable(List<MediaItem> media) {
-        return media.stream().filter(m -> m.url().length() <= MAX_URL)
-                .map(m -> m.altText() == null || m.altText().length() <= MAX_ALT ? m
-                        : new MediaItem(m.url(), m.type(), m.altText().substring(0, MAX_ALT - 1) + "…"))
+        return media.stream().filter(m -> m.url().length() <= InstagramLimits.MAX_URL)
+                .map(m -> m.altText() == null || m.altText().length() <= InstagramLimits.MAX_ALT_TEXT ? m
+                        : new MediaItem(m.url(), m.type(), m.altText().substring(0, InstagramLimits.MAX_ALT_TEXT - 1) + "…"))
                 .toList();
     }
 
