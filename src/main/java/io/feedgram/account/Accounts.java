@@ -1,18 +1,17 @@
 package io.feedgram.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import static io.feedgram.system.SqlTime.at;
+import static io.feedgram.system.SqlTime.instant;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
+import io.feedgram.system.Columns;
+import io.feedgram.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.annotation.PostConstruct;
@@ -66,11 +65,11 @@ public class Accounts {
         return jdbc.sql("select * from account where id = ?").param(accountId)
                 .query((rs, n) -> new StoredToken(rs.getString("id"), rs.getString("username"),
                         rs.getString("access_token_enc") != null, rs.getString("token_source"),
-                        instant(rs.getObject("token_issued_at", OffsetDateTime.class)),
-                        instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
+                        instant(rs, "token_issued_at"),
+                        instant(rs, "token_expires_at"),
                         rs.getString("user_token_enc") != null,
-                        instant(rs.getObject("user_token_expires_at", OffsetDateTime.class)),
-                        instant(rs.getObject("last_refresh_at", OffsetDateTime.class)),
+                        instant(rs, "user_token_expires_at"),
+                        instant(rs, "last_refresh_at"),
                         rs.getString("last_refresh_result"), rs.getInt("refresh_failures")))
                 .optional();
     }
@@ -184,7 +183,7 @@ public class Accounts {
         jdbc.sql("""
                 update account set last_refresh_at = ?, last_refresh_result = ?, refresh_failures = refresh_failures + 1,
                        updated_at = ? where id = ?""")
-                .params(at(now), reason == null ? "unknown failure" : fit(reason, 1000),
+                .params(at(now), reason == null ? "unknown failure" : Columns.fit(reason, 1000),
                         at(now), accountId)
                 .update();
     }
@@ -193,8 +192,8 @@ public class Accounts {
         return jdbc.sql("select * from account_state where account_id = ?").param(accountId)
                 .query((rs, n) -> new AccountState(rs.getString("account_id"),
                         AccountState.Status.valueOf(rs.getString("status")), rs.getString("reason"),
-                        instant(rs.getObject("paused_until", OffsetDateTime.class)),
-                        instant(rs.getObject("last_published_at", OffsetDateTime.class))))
+                        instant(rs, "paused_until"),
+                        instant(rs, "last_published_at")))
                 .optional();
     }
 
@@ -202,7 +201,7 @@ public class Accounts {
     @Transactional
     public void requireReauthorization(String accountId, String reason) {
         jdbc.sql("update account_state set status = 'NEEDS_REAUTH', reason = ?, updated_at = ? where account_id = ?")
-                .params(fit(reason, 2000), at(clock.instant()), accountId).update();
+                .params(Columns.fit(reason, 2000), at(clock.instant()), accountId).update();
         List<String> parked = posts.parkAll(accountId, PostStatus.NEEDS_REAUTH, "account needs re-authorization: " + reason);
         log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
     }
@@ -215,7 +214,7 @@ public class Accounts {
         int paused = jdbc.sql("""
                 update account_state set status = 'PAUSED', reason = ?, paused_until = ?, updated_at = ?
                 where account_id = ? and status <> 'NEEDS_REAUTH'""")
-                .params(fit(reason, 2000), at(until), at(clock.instant()), accountId).update();
+                .params(Columns.fit(reason, 2000), at(until), at(clock.instant()), accountId).update();
         if (paused == 1) {
             log.warn("account {} paused until {}: {}", accountId, until, reason);
         }
@@ -260,24 +259,6 @@ public class Accounts {
         if (token == null) {
             return "none";
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    /** A recorded reason is shortened to its column, never lost for being too long. */
-    private static String fit(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return Sha256.hex(token);
     }
 }

@@ -5,7 +5,12 @@ import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The accounts declared in {@code application.yaml} under {@code feedgram.accounts}. */
+/**
+ * The accounts declared in {@code application.yaml} under {@code feedgram.accounts}.
+ *
+ * @param accounts the Instagram professional accounts Feedgram publishes to: id, login (instagram or
+ *                 facebook), ig-user-id, access-token, and app-id and app-secret for connecting and refreshing
+ */
 @ConfigurationProperties("feedgram")
 public record AccountsProperties(List<AccountConfig> accounts) {
 

@@ -1,9 +1,10 @@
 package io.feedgram.connect;
 
+import static io.feedgram.system.SqlTime.at;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -48,9 +49,9 @@ class ConnectStates {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         SignedState state = new SignedState(accountId, login, HexFormat.of().formatHex(bytes), now.plus(properties.stateTtl()));
-        jdbc.sql("delete from connect_state where expires_at < ?").param(now.minus(properties.stateTtl()).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("delete from connect_state where expires_at < ?").param(at(now.minus(properties.stateTtl()))).update();
         jdbc.sql("insert into connect_state (nonce, account_id, expires_at) values (?, ?, ?)")
-                .params(state.nonce(), accountId, state.expiresAt().atOffset(ZoneOffset.UTC)).update();
+                .params(state.nonce(), accountId, at(state.expiresAt())).update();
         return state.render(signer);
     }
 
@@ -61,7 +62,7 @@ class ConnectStates {
                 .filter(state -> state.login() == login)
                 .filter(state -> now.isBefore(state.expiresAt()))
                 .filter(state -> jdbc.sql("update connect_state set used_at = ? where nonce = ? and account_id = ? and used_at is null")
-                        .params(now.atOffset(ZoneOffset.UTC), state.nonce(), state.accountId()).update() == 1)
+                        .params(at(now), state.nonce(), state.accountId()).update() == 1)
                 .map(SignedState::accountId);
     }
 }

@@ -1,36 +1,28 @@
 package io.feedgram.feed;
 
+import io.feedgram.post.InstagramLimits;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Instagram's caption limits: 2,200 characters, 30 hashtags and 20 @mentions. Hashtags and
+ * Fits a feed's caption in {@link InstagramLimits}: characters, hashtags and @mentions. Hashtags and
  * mentions beyond the limit are dropped; a text that is too long is cut at a word boundary with an
  * ellipsis, never inside a URL, a hashtag or a mention.
  */
 final class CaptionLimits {
 
-    static final int MAX_CHARACTERS = 2_200;
-    static final int MAX_HASHTAGS = 30;
-    static final int MAX_MENTIONS = 20;
     static final String ELLIPSIS = "…";
 
-    private static final Pattern URL = Pattern.compile("https?://\\S+");
-    /** Not after a letter, digit or slash, so {@code page#section} and {@code &#35;} are not tags. */
-    static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_/&#])#[\\p{L}\\p{M}\\p{N}_]+");
-    /** Instagram handles, and fediverse {@code @user@server}; not the middle of an e-mail address. */
-    private static final Pattern MENTION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_.@])@[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]*[\\p{L}\\p{N}_])?(?:@[\\w-]+(?:\\.[\\w-]+)+)?");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:\\-–—]+$");
 
     private CaptionLimits() {
     }
 
-    /** Drops every hashtag after the 30th and every mention after the 20th. */
+    /** Drops every hashtag and every mention beyond Instagram's limits, leaving web addresses whole. */
     static String dropExcessTags(String text) {
-        return Html.tidyLines(dropBeyond(dropBeyond(text, HASHTAG, MAX_HASHTAGS), MENTION, MAX_MENTIONS));
+        String tagged = dropBeyond(text, InstagramLimits.HASHTAG, InstagramLimits.MAX_HASHTAGS);
+        return Html.tidyLines(dropBeyond(tagged, InstagramLimits.MENTION, InstagramLimits.MAX_MENTIONS));
     }
 
     /** Cuts {@code text} to at most {@code max} characters, ellipsis included. */
@@ -56,38 +48,24 @@ final class CaptionLimits {
     }
 
     private static List<int[]> protectedSpans(String text) {
-        List<int[]> spans = new ArrayList<>(spans(text, URL));
-        spans.addAll(spans(text, HASHTAG));
-        spans.addAll(spans(text, MENTION));
+        List<int[]> spans = new ArrayList<>(InstagramLimits.spans(text, InstagramLimits.URL));
+        spans.addAll(InstagramLimits.spans(text, InstagramLimits.HASHTAG));
+        spans.addAll(InstagramLimits.spans(text, InstagramLimits.MENTION));
         return spans;
     }
 
+    /** {@code text} without the {@code token}s after the first {@code max} outside web addresses. */
     private static String dropBeyond(String text, Pattern token, int max) {
-        List<int[]> urls = spans(text, URL);
+        List<int[]> counted = InstagramLimits.outsideUrls(text, token);
         StringBuilder kept = new StringBuilder();
-        Matcher matcher = token.matcher(text);
-        int count = 0;
         int copied = 0;
-        while (matcher.find()) {
-            int start = matcher.start();
-            if (urls.stream().anyMatch(url -> url[0] <= start && start < url[1]) || ++count <= max) {
-                continue;
-            }
-            kept.append(text, copied, start);
-            copied = matcher.end();
+        for (int[] excess : counted.subList(Math.min(max, counted.size()), counted.size())) {
+            kept.append(text, copied, excess[0]);
+            copied = excess[1];
             if (copied < text.length() && text.charAt(copied) == ' ') {
                 copied++;
             }
         }
         return kept.append(text.substring(copied)).toString();
-    }
-
-    private static List<int[]> spans(String text, Pattern pattern) {
-        List<int[]> spans = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            spans.add(new int[] {matcher.start(), matcher.end()});
-        }
-        return spans;
     }
 }

@@ -1,5 +1,6 @@
 package io.feedgram.feed;
 
+import io.feedgram.post.InstagramLimits;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,11 +38,11 @@ public final class CaptionTemplate {
         values.put("hashtags", hashtags(entry, tagsIn(fill(source, values))));
 
         String caption = CaptionLimits.dropExcessTags(Html.tidyLines(fill(source, values)));
-        int excess = caption.length() - CaptionLimits.MAX_CHARACTERS;
+        int excess = caption.length() - InstagramLimits.MAX_CAPTION;
         if (excess > 0) {
             caption = shortenLongestBody(source, values, excess);
         }
-        return CaptionLimits.truncate(caption, CaptionLimits.MAX_CHARACTERS);
+        return CaptionLimits.truncate(caption, InstagramLimits.MAX_CAPTION);
     }
 
     private static String shortenLongestBody(String source, Map<String, String> values, int excess) {
@@ -70,7 +71,7 @@ public final class CaptionTemplate {
 
     private static Set<String> tagsIn(String text) {
         Set<String> tags = new TreeSet<>();
-        Matcher matcher = CaptionLimits.HASHTAG.matcher(text);
+        Matcher matcher = InstagramLimits.HASHTAG.matcher(text);
         while (matcher.find()) {
             tags.add(matcher.group().toLowerCase(Locale.ROOT));
         }

@@ -1,20 +1,19 @@
 package io.feedgram.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.feedgram.post.InstagramLimits;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.PostOptions;
 import io.feedgram.post.PostRepository;
+import io.feedgram.system.Columns;
+import io.feedgram.system.Sha256;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Component;
 public class FeedIntake {
 
     static final String NO_MEDIA = "no image or video";
-    private static final int MAX_ALT = 1000;
-    private static final int MAX_URL = 2048;
 
     private final PostRepository posts;
     private final FeedStates states;
@@ -76,11 +73,10 @@ public class FeedIntake {
         states.countEntry(feed.id(), posted);
     }
 
-    /** Media as the database keeps them: alt text within Instagram's 1,000 characters, URLs within 2,048. */
+    /** Media as the database keeps them: alt text and URLs within Instagram's limits. */
     private static List<MediaItem> storable(List<MediaItem> media) {
-        return media.stream().filter(m -> m.url().length() <= MAX_URL)
-                .map(m -> m.altText() == null || m.altText().length() <= MAX_ALT ? m
-                        : new MediaItem(m.url(), m.type(), m.altText().substring(0, MAX_ALT - 1) + "…"))
+        return media.stream().filter(m -> m.url().length() <= InstagramLimits.MAX_URL)
+                .map(m -> new MediaItem(m.url(), m.type(), Columns.fit(m.altText(), InstagramLimits.MAX_ALT_TEXT)))
                 .toList();
     }
 
@@ -110,12 +106,6 @@ public class FeedIntake {
 
     /** SHA-256 of feed id and entry id: fits the idempotent repository's 100-character key, whatever the guid. */
     static String key(String feedId, FeedEntry entry) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((feedId + "|" + entry.key()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(feedId + "|" + entry.key());
     }
 }

@@ -1,15 +1,18 @@
 package io.feedgram.feed;
 
+import static io.feedgram.system.SqlTime.at;
+import static io.feedgram.system.SqlTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.feedgram.system.Columns;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -119,7 +122,7 @@ public class FeedStates {
         jdbc.sql("""
                 update feed_state set last_poll_at = ?, last_status = ?, last_error = ?, polls = polls + 1,
                        next_poll_at = ?, lease_until = null, updated_at = ? where feed_id = ?""")
-                .params(at(now), status, error == null ? null : error.substring(0, Math.min(error.length(), 2000)),
+                .params(at(now), status, Columns.fit(error, 2000),
                         at(nextPoll(feed, now)), at(now), feed.id()).update();
     }
 
@@ -135,14 +138,5 @@ public class FeedStates {
                 rs.getString("last_modified"), instant(rs, "first_polled_at"), instant(rs, "last_poll_at"),
                 rs.getString("last_status"), rs.getString("last_error"), rs.getInt("polls"), rs.getInt("entries_seen"),
                 rs.getInt("posts_created"), rs.getInt("entries_skipped"));
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

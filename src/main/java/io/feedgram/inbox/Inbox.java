@@ -2,12 +2,8 @@ package io.feedgram.inbox;
 
 import io.feedgram.api.ApiProblem;
 import io.feedgram.api.FieldError;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +13,7 @@ import io.feedgram.post.NewPost;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
+import io.feedgram.system.Sha256;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
@@ -165,13 +162,7 @@ public class Inbox {
 
     /** The source key of an idempotent submission: the raw keys are never stored. */
     static String sourceKey(String apiKey, String idempotencyKey) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((apiKey + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-            return SOURCE + ":" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return SOURCE + ":" + Sha256.hex(apiKey + ":" + idempotencyKey);
     }
 
     private Post find(String id) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,10 +22,21 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.post.InstagramLimits;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
+
+import static io.feedgram.post.InstagramLimits.MAX_ALT_TEXT;
+import static io.feedgram.post.InstagramLimits.MAX_CAPTION;
+import static io.feedgram.post.InstagramLimits.MAX_COLLABORATORS;
+import static io.feedgram.post.InstagramLimits.MAX_HASHTAGS;
+import static io.feedgram.post.InstagramLimits.MAX_MEDIA;
+import static io.feedgram.post.InstagramLimits.MAX_MENTIONS;
+import static io.feedgram.post.InstagramLimits.MAX_URL;
+import static io.feedgram.post.InstagramLimits.MAX_USERNAME;
+import static io.feedgram.post.InstagramLimits.MAX_USER_TAGS;
 
 /**
  * Reads a submitted post and checks it against Instagram's limits, collecting every
@@ -35,16 +45,6 @@ import io.feedgram.post.PostOptions;
  */
 public final class InboxValidator {
 
-    static final int MAX_MEDIA = 10;
-    static final int MAX_CAPTION = 2200;
-    static final int MAX_HASHTAGS = 30;
-    static final int MAX_MENTIONS = 20;
-    static final int MAX_URL = 2048;
-    static final int MAX_ALT_TEXT = 1000;
-    static final int MAX_COLLABORATORS = 3;
-
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#[\\p{L}\\p{N}_]+");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z0-9._]+");
     private static final Map<String, MediaType> EXTENSIONS = Map.of(
             "jpg", MediaType.IMAGE, "jpeg", MediaType.IMAGE, "png", MediaType.IMAGE, "webp", MediaType.IMAGE,
             "mp4", MediaType.VIDEO, "mov", MediaType.VIDEO, "m4v", MediaType.VIDEO);
@@ -53,9 +53,6 @@ public final class InboxValidator {
     private static final Set<String> OPTION_FIELDS = Set.of("share_to_feed", "cover_url", "thumb_offset",
             "location_id", "collaborators", "user_tags");
     private static final Set<String> TAG_FIELDS = Set.of("username", "x", "y");
-    /** Instagram tags at most 20 users per media (2207040) and usernames are at most 30 characters. */
-    private static final int MAX_USER_TAGS = 20;
-    private static final int MAX_USERNAME = 30;
 
     /** How far ahead a post may be scheduled. */
     static final Duration MAX_SCHEDULE = Duration.ofDays(366);
@@ -146,11 +143,11 @@ public final class InboxValidator {
         if (length > MAX_CAPTION) {
             errors.add("caption", "has " + length + " characters, more than " + MAX_CAPTION);
         }
-        long hashtags = HASHTAG.matcher(caption).results().count();
+        int hashtags = InstagramLimits.hashtags(caption);
         if (hashtags > MAX_HASHTAGS) {
             errors.add("caption", "has " + hashtags + " hashtags, more than " + MAX_HASHTAGS);
         }
-        long mentions = MENTION.matcher(caption).results().count();
+        int mentions = InstagramLimits.mentions(caption);
         if (mentions > MAX_MENTIONS) {
             errors.add("caption", "has " + mentions + " @mentions, more than " + MAX_MENTIONS);
         }

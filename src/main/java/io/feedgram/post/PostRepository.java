@@ -1,17 +1,19 @@
 package io.feedgram.post;
 
+import static io.feedgram.system.SqlTime.at;
+import static io.feedgram.system.SqlTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.system.Columns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +68,7 @@ public class PostRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
                 .params(id, post.accountId(), post.kind().name(), post.caption(), toJson(post.options()),
                         post.source(), post.sourceKey(), status.name(), at(due), at(now),
-                        status == PostStatus.SKIPPED ? truncate(detail, 2000) : null, at(now), at(now))
+                        status == PostStatus.SKIPPED ? Columns.fit(detail, 2000) : null, at(now), at(now))
                 .update();
         List<MediaItem> media = post.media();
         for (int i = 0; i < media.size(); i++) {
@@ -180,7 +182,7 @@ public class PostRepository {
                 where id = ? and status = ?""")
                 .params(to.name(), resume == null ? null : resume.name(), at(dueAt), at(now),
                         error == null ? null : error.code(), error == null ? null : error.subcode(),
-                        error == null ? null : truncate(error.message(), 2000), at(now), post.id(), post.status().name())
+                        error == null ? null : Columns.fit(error.message(), 2000), at(now), post.id(), post.status().name())
                 .update();
         if (changed != 1) {
             throw new IllegalStateException("post " + post.id() + " is no longer " + post.status());
@@ -319,7 +321,7 @@ public class PostRepository {
 
     public void saveContainerStatus(String postId, int position, String status, String detail) {
         jdbc.sql("update post_container set status = ?, status_detail = ? where post_id = ? and position = ?")
-                .params(status, truncate(detail, 500), postId, position).update();
+                .params(status, Columns.fit(detail, 500), postId, position).update();
     }
 
     /** Forgets a container so that it is created anew; counts the recreation. */
@@ -357,7 +359,7 @@ public class PostRepository {
 
     public void recordPermalink(String postId, int position, String permalink) {
         jdbc.sql("update post_container set permalink = ? where post_id = ? and position = ?")
-                .params(truncate(permalink, 512), postId, position).update();
+                .params(Columns.fit(permalink, 512), postId, position).update();
     }
 
     // ---- mapping ------------------------------------------------------------------------
@@ -383,7 +385,7 @@ public class PostRepository {
 
     private void appendHistory(String postId, Instant at, PostStatus status, String detail) {
         jdbc.sql("insert into post_history (post_id, at, status, detail) values (?, ?, ?, ?)")
-                .params(postId, at(at), status.name(), truncate(detail, 2000)).update();
+                .params(postId, at(at), status.name(), Columns.fit(detail, 2000)).update();
     }
 
     private String toJson(PostOptions options) {
@@ -400,19 +402,5 @@ public class PostRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored post options are unreadable", e);
         }
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** A recorded text is shortened to its column, never lost for being too long. */
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.post.InstagramLimits;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.Post;
@@ -30,8 +31,6 @@ public record ContainerPlan(List<Spec> items, Spec parent) {
             super(reason);
         }
     }
-
-    public static final int MAX_CAROUSEL = 10;
 
     public boolean isCarousel() {
         return parent != null;
@@ -63,8 +62,8 @@ public record ContainerPlan(List<Spec> items, Spec parent) {
         if (post.kind() == PostKind.REEL && (media.size() != 1 || media.get(0).type() != MediaType.VIDEO)) {
             throw new Unpublishable("a reel needs exactly one video");
         }
-        if (media.size() > MAX_CAROUSEL) {
-            throw new Unpublishable("Instagram takes at most " + MAX_CAROUSEL + " media in one post, this one has " + media.size());
+        if (media.size() > InstagramLimits.MAX_MEDIA) {
+            throw new Unpublishable("Instagram takes at most " + InstagramLimits.MAX_MEDIA + " media in one post, this one has " + media.size());
         }
         if (media.size() == 1) {
             MediaItem only = media.get(0);

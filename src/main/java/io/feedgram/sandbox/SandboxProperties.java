@@ -48,7 +48,13 @@ public record SandboxProperties(
         @DefaultValue OAuth oauth,
         @DefaultValue({"127.0.0.0/8", "::1"}) List<String> controlFrom) {
 
-    /** How long a container stays IN_PROGRESS, per kind, on the sandbox clock. */
+    /**
+     * How long a container stays IN_PROGRESS, per kind, on the sandbox clock.
+     *
+     * @param image    for an image container
+     * @param video    for a video or reel container
+     * @param carousel for a carousel parent
+     */
     public record ProcessingDelay(
             @DefaultValue("1s") Duration image,
             @DefaultValue("3s") Duration video,

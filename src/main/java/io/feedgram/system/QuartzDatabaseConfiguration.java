@@ -1,4 +1,4 @@
-package io.feedgram.account;
+package io.feedgram.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
