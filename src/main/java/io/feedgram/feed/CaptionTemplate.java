@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Renders an Instagram caption for a feed entry from a template with the placeholders
  * {@code {title} {summary} {content} {link} {author} {hashtags}}, within Instagram's limits.
  */
-@Component("captions")
+@Component
 public final class CaptionTemplate {
 
     static final String DEFAULT_TEMPLATE = "{title}\n\n{summary}\n\n{link}\n\n{hashtags}";

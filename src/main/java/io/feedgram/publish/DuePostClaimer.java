@@ -11,6 +11,7 @@ import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * out (a crashed worker's posts are picked up again after it). Each claim has its own token,
  * so a late worker can neither release nor extend a claim that is no longer its own.
  */
-@Component("duePosts")
+@Component
 public class DuePostClaimer {
 
     private static final Logger log = LoggerFactory.getLogger(DuePostClaimer.class);
@@ -43,28 +44,20 @@ public class DuePostClaimer {
             if (!posts.claim(id, token, now, now.plus(settings.lease()))) {
                 continue;
             }
-            Post post = posts.find(id).orElseThrow();
-            try {
-                claimed.add(endDeferral(post));
-            } catch (RuntimeException e) {
-                log.warn("post {} could not be resumed: {}", id, e.toString());
-                posts.release(post);
-            }
+            claimed.add(posts.find(id).orElseThrow());
         }
         return claimed;
     }
 
-    public void release(Post post) {
-        posts.release(post);
-    }
-
-    /** A deferred post that fell due goes back to the step it was waiting in. */
-    private Post endDeferral(Post post) {
-        if (post.status() != PostStatus.DEFERRED) {
-            return post;
-        }
+    /** A deferred post that fell due goes back to the step it was waiting in; returns it as it is now. */
+    public Post endDeferral(@Variable("post") Post post) {
         PostStatus resume = post.resumeStatus() == null ? PostStatus.QUEUED : post.resumeStatus();
         posts.move(post, resume, clock.instant(), null, null, "deferral over, back to " + resume);
         return posts.find(post.id()).orElseThrow();
+    }
+
+    /** Ends the claim on {@code post}: the next step is picked up at its due time by whoever claims it. */
+    public void release(@Variable("post") Post post) {
+        posts.release(post);
     }
 }

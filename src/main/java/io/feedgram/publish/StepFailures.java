@@ -13,42 +13,37 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** A step that failed in an unexpected way: try the post again later, give up after the retry budget. */
-@Component("stepFailures")
+@Component
 public class StepFailures {
 
     private static final Logger log = LoggerFactory.getLogger(StepFailures.class);
 
     private final PostRepository posts;
-    private final DuePostClaimer claimer;
     private final PublishingProperties settings;
     private final Clock clock;
 
-    public StepFailures(PostRepository posts, DuePostClaimer claimer, PublishingProperties settings, Clock clock) {
+    public StepFailures(PostRepository posts, PublishingProperties settings, Clock clock) {
         this.posts = posts;
-        this.claimer = claimer;
         this.settings = settings;
         this.clock = clock;
     }
 
+    /** Records the failure on the post; the route releases the claim afterwards. */
     public void onUnexpected(@Variable("post") Post claimed, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        try {
-            Post post = posts.find(claimed.id()).orElse(claimed);
-            log.error("post {} [{}] step failed in {}: {}", post.id(), post.accountId(), post.status(), failure.toString(), failure);
-            if (post.status() != claimed.status()) {
-                return;                                   // another step moved it meanwhile
-            }
-            // A post that may already be live is never failed (an operator retry would post it twice).
-            boolean mayBeLive = posts.containers(post.id()).stream()
-                    .anyMatch(c -> c.publishStartedAt() != null || c.publishUncertain() || c.isPublished());
-            if (post.attempts() >= settings.maxRetries() && !mayBeLive) {
-                posts.move(post, io.feedgram.post.PostStatus.FAILED, clock.instant(), null,
-                        new PostError(null, null, "internal error: " + failure.getMessage()),
-                        "gave up after " + (post.attempts() + 1) + " unexpected failures: " + failure);
-            } else {
-                posts.reschedule(post, clock.instant().plus(settings.retryDelay(post.attempts())), post.attempts() + 1);
-            }
-        } finally {
-            claimer.release(claimed);
+        Post post = posts.find(claimed.id()).orElse(claimed);
+        log.error("post {} [{}] step failed in {}: {}", post.id(), post.accountId(), post.status(), failure.toString(), failure);
+        if (post.status() != claimed.status()) {
+            return;                                   // another step moved it meanwhile
+        }
+        // A post that may already be live is never failed (an operator retry would post it twice).
+        boolean mayBeLive = posts.containers(post.id()).stream()
+                .anyMatch(c -> c.publishStartedAt() != null || c.publishUncertain() || c.isPublished());
+        if (post.attempts() >= settings.maxRetries() && !mayBeLive) {
+            posts.move(post, io.feedgram.post.PostStatus.FAILED, clock.instant(), null,
+                    new PostError(null, null, "internal error: " + failure.getMessage()),
+                    "gave up after " + (post.attempts() + 1) + " unexpected failures: " + failure);
+        } else {
+            posts.reschedule(post, clock.instant().plus(settings.retryDelay(post.attempts())), post.attempts() + 1);
         }
     }
 }
