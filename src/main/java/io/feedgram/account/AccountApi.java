@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.feedgram.graph.GraphClient;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
 import io.feedgram.graph.PublishingLimit;
 import io.feedgram.api.ApiProblem;
@@ -66,12 +67,12 @@ public class AccountApi {
     }
 
     private String known(String id) {
-        return accounts.find(id).map(AccountConfig::id)
+        return accounts.find(id).map(account -> id)
                 .orElseThrow(() -> ApiProblem.notFound("No account with id " + id + "."));
     }
 
     private AccountView view(String id, boolean withQuota) {
-        AccountConfig account = accounts.find(id).orElseThrow();
+        GraphCredentials account = accounts.find(id).orElseThrow();
         StoredToken token = accounts.token(id).orElseThrow();
         AccountState state = accounts.state(id).orElseThrow();
         Instant now = clock.instant();
@@ -84,7 +85,7 @@ public class AccountApi {
                 state.pausedUntil());
     }
 
-    private Quota quota(AccountConfig account) {
+    private Quota quota(GraphCredentials account) {
         try {
             PublishingLimit limit = graph.publishingLimit(account);
             return new Quota(limit.usage(), limit.total());

@@ -1,7 +1,10 @@
 package io.feedgram.account;
 
+import io.feedgram.graph.Login;
+
 /**
- * One Instagram professional account as declared under {@code feedgram.accounts[*]}.
+ * One Instagram professional account as declared under {@code feedgram.accounts[*]}: configuration
+ * only; the credentials Graph calls use come from {@link Accounts#credentials(String)}.
  * {@link #toString()} masks the secrets: records print every component by default.
  */
 public record AccountConfig(
@@ -11,9 +14,6 @@ public record AccountConfig(
         String accessToken,
         String appId,
         String appSecret) {
-
-    /** Which Graph host and token flavour the account uses (docs/instagram.md#hosts). */
-    public enum Login { INSTAGRAM, FACEBOOK }
 
     public AccountConfig {
         if (login == null) {

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.feedgram.graph.GraphCredentials;
+import io.feedgram.graph.Login;
+import io.feedgram.graph.MetaApp;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import io.feedgram.system.Columns;
@@ -43,15 +46,15 @@ public class Accounts {
         this.clock = clock;
     }
 
-    /** A configured account with its current credentials (decrypted), as the Graph calls use them. */
-    public Optional<AccountConfig> find(String accountId) {
+    /** A configured account's current credentials (decrypted), as the Graph calls use them. */
+    public Optional<GraphCredentials> find(String accountId) {
         if (properties.find(accountId).isEmpty()) {
             return Optional.empty();
         }
         return jdbc.sql("select * from account where id = ?").param(accountId)
-                .query((rs, n) -> new AccountConfig(rs.getString("id"), AccountConfig.Login.valueOf(rs.getString("login")),
-                        rs.getString("ig_user_id"), cipher.decrypt(rs.getString("access_token_enc")),
-                        rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc"))))
+                .query((rs, n) -> new GraphCredentials(rs.getString("ig_user_id"), Login.valueOf(rs.getString("login")),
+                        cipher.decrypt(rs.getString("access_token_enc")),
+                        new MetaApp(rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc")))))
                 .optional();
     }
 

@@ -7,8 +7,11 @@ import java.util.Optional;
 
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.ErrorPolicy;
-import io.feedgram.graph.GraphClient;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
+import io.feedgram.graph.LinkedPage;
+import io.feedgram.graph.Login;
+import io.feedgram.graph.MetaLogins;
 import io.feedgram.graph.TokenGrant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
@@ -34,16 +37,16 @@ public class TokenRefresher {
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final Accounts accounts;
-    private final GraphClient graph;
+    private final MetaLogins logins;
     private final ErrorPolicy policy;
     private final TokensProperties settings;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public TokenRefresher(Accounts accounts, GraphClient graph, ErrorPolicy policy, TokensProperties settings,
+    public TokenRefresher(Accounts accounts, MetaLogins logins, ErrorPolicy policy, TokensProperties settings,
                           MeterRegistry meters, Clock clock) {
         this.accounts = accounts;
-        this.graph = graph;
+        this.logins = logins;
         this.policy = policy;
         this.settings = settings;
         this.meters = meters;
@@ -70,15 +73,15 @@ public class TokenRefresher {
 
     /** Refreshes one account's token now; throws on failures worth retrying. */
     public void refresh(@Body String accountId) {
-        AccountConfig account = accounts.find(accountId).orElseThrow(
+        GraphCredentials account = accounts.find(accountId).orElseThrow(
                 () -> new IllegalArgumentException("account " + accountId + " is not configured"));
         if (account.accessToken() == null) {
             throw new IllegalStateException("account " + accountId + " is not connected: nothing to refresh");
         }
         Instant now = clock.instant();
         try {
-            if (account.login() == AccountConfig.Login.INSTAGRAM) {
-                TokenGrant grant = graph.refreshInstagramToken(account);
+            if (account.login() == Login.INSTAGRAM) {
+                TokenGrant grant = logins.refreshInstagramToken(account.accessToken());
                 accounts.refreshed(accountId, grant.accessToken(), expiry(now, grant), null, null);
             } else {
                 Optional<String> userToken = accounts.userToken(accountId);
@@ -88,9 +91,8 @@ public class TokenRefresher {
                             + "(connect with Facebook Login to keep it renewed)");
                     return;
                 }
-                TokenGrant user = graph.exchangeFacebookToken(account, userToken.get());
-                String pageToken = graph.pageToken(account, user.accessToken());
-                accounts.refreshed(accountId, pageToken, null, user.accessToken(), expiry(now, user));
+                TokenGrant user = logins.exchangeFacebookToken(account.app(), userToken.get());
+                accounts.refreshed(accountId, pageToken(account, user), null, user.accessToken(), expiry(now, user));
             }
             log.info("account {}: token refreshed", accountId);
         } catch (GraphException e) {
@@ -119,6 +121,17 @@ public class TokenRefresher {
         accounts.refreshFailed(accountId, reason);
         meters.counter("feedgram.token.refresh.failures", "account", accountId).increment();
         log.error("account {}: token refresh failed: {}", accountId, reason);
+    }
+
+    /** The Page token derived again from the fresh user token, for the Page linked to this account. */
+    private String pageToken(GraphCredentials account, TokenGrant user) {
+        return logins.linkedPages(user.accessToken()).stream()
+                .filter(page -> page.igUserId().equals(account.igUserId()))
+                .map(LinkedPage::pageToken)
+                .findFirst()
+                // Not a dead token: the refresh fails loudly (health, metric, log) instead of sending the account to re-auth.
+                .orElseThrow(() -> new GraphException.Unanswered("no Facebook Page in me/accounts is linked to Instagram account "
+                        + account.igUserId(), null));
     }
 
     private static Instant expiry(Instant now, TokenGrant grant) {

@@ -2,16 +2,19 @@ package io.feedgram.connect;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.feedgram.account.AccountConfig;
-import io.feedgram.account.AccountConfig.Login;
 import io.feedgram.account.Accounts;
+import io.feedgram.graph.GraphCredentials;
+import io.feedgram.graph.GraphException;
+import io.feedgram.graph.Login;
+import io.feedgram.graph.MetaEndpoints;
+import io.feedgram.graph.MetaTransport;
+import org.springframework.core.env.Environment;
 
 /**
  * What both connect flows share: which accounts may connect, the callback URL, the signed state,
@@ -23,41 +26,44 @@ class ConnectFlow {
     private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
 
     /** A callback that passed the checks: the account it is for and the code to exchange. */
-    record Accepted(AccountConfig account, String code) {
+    record Accepted(String accountId, GraphCredentials account, String code) {
         @Override
         public String toString() {
-            return "Accepted[account=" + account.id() + ", code=***]";
+            return "Accepted[account=" + accountId + ", code=***]";
         }
     }
 
     private final Accounts accounts;
     private final ConnectStates states;
     private final ConnectProperties properties;
-    private final OAuthCalls calls;
+    private final MetaEndpoints endpoints;
+    private final Environment environment;
 
-    ConnectFlow(Accounts accounts, ConnectStates states, ConnectProperties properties, OAuthCalls calls) {
+    ConnectFlow(Accounts accounts, ConnectStates states, ConnectProperties properties, MetaEndpoints endpoints,
+                Environment environment) {
         this.accounts = accounts;
         this.states = states;
         this.properties = properties;
-        this.calls = calls;
+        this.endpoints = endpoints;
+        this.environment = environment;
     }
 
     /** The account when it exists, uses {@code login} and has an app id and secret. */
-    Optional<AccountConfig> connectable(String accountId, Login login) {
+    Optional<GraphCredentials> connectable(String accountId, Login login) {
         if (accountId == null || accountId.isBlank()) {
             return Optional.empty();
         }
         return accounts.find(accountId)
                 .filter(a -> a.login() == login)
-                .filter(a -> a.appId() != null && !a.appId().isBlank() && a.appSecret() != null && !a.appSecret().isBlank());
+                .filter(a -> a.app().complete());
     }
 
     String callbackUrl(Login login) {
-        return calls.endpoints().publicUrl() + "/connect/" + path(login) + "/callback";
+        return endpoints.publicUrl() + "/connect/" + path(login) + "/callback";
     }
 
-    String newState(AccountConfig account) {
-        return states.issue(account.id(), account.login());
+    String newState(String accountId, Login login) {
+        return states.issue(accountId, login);
     }
 
     /**
@@ -79,9 +85,9 @@ class ConnectFlow {
         }
         String accountId = states.redeem(state, login).orElseThrow(() ->
                 new ConnectFailure(ConnectError.SESSION_EXPIRED, "the state is forged, expired or used"));
-        AccountConfig account = connectable(accountId, login).orElseThrow(() ->
+        GraphCredentials account = connectable(accountId, login).orElseThrow(() ->
                 new ConnectFailure(ConnectError.INVALID_CONFIG, "account " + accountId + " cannot connect with " + path(login) + " login"));
-        return new Accepted(account, LoginUrls.cleanCode(code));
+        return new Accepted(accountId, account, LoginUrls.cleanCode(code));
     }
 
     /** Where the browser ends: {@code success-url} with {@code connected=true} or {@code error=}. */
@@ -89,7 +95,7 @@ class ConnectFlow {
      * Where a connect attempt sends the browser first: the login page {@code loginUrl} builds
      * for the account, or the final URL with {@code error=} when the account cannot connect.
      */
-    String start(String accountId, Login login, Function<AccountConfig, String> loginUrl) {
+    String start(String accountId, Login login, Function<GraphCredentials, String> loginUrl) {
         if (accountId == null || accountId.isBlank()) {
             return finalUrl(ConnectOutcome.failed(null, ConnectError.MISSING_PARAMS));
         }
@@ -101,25 +107,28 @@ class ConnectFlow {
      * Handles a login's callback: checks it, lets {@code connect} exchange the code and store
      * the account, and returns where the browser ends (success, or {@code error=}).
      */
-    String finish(Map<String, String> params, Login login, BiFunction<AccountConfig, String, ConnectOutcome> connect) {
+    String finish(Map<String, String> params, Login login, Function<Accepted, ConnectOutcome> connect) {
         ConnectOutcome outcome;
         try {
-            Accepted accepted = accept(params, login);
-            outcome = connect.apply(accepted.account(), accepted.code());
+            outcome = connect.apply(accept(params, login));
         } catch (ConnectFailure failure) {
             log.warn("{} connect failed: {} ({})", login, failure.error().wireName(), failure.getMessage());
             outcome = ConnectOutcome.failed(null, failure.error());
+        } catch (GraphException failure) {
+            // Any call to Meta that failed or answered without the token: the messages carry no secret.
+            log.warn("{} connect failed: {} ({})", login, ConnectError.TOKEN_EXCHANGE_FAILED.wireName(), failure.getMessage());
+            outcome = ConnectOutcome.failed(null, ConnectError.TOKEN_EXCHANGE_FAILED);
         }
         return finalUrl(outcome);
     }
 
     String finalUrl(ConnectOutcome outcome) {
-        String base = calls.resolve(properties.successUrl());
+        String base = environment.resolveRequiredPlaceholders(properties.successUrl());
         if (outcome.succeeded()) {
-            return LoginUrls.withQuery(base, OAuthCalls.parameters("connected", "true", "account", outcome.accountId(),
+            return LoginUrls.withQuery(base, MetaTransport.parameters("connected", "true", "account", outcome.accountId(),
                     "username", outcome.username() == null ? "" : outcome.username()));
         }
-        return LoginUrls.withQuery(base, OAuthCalls.parameters("error", outcome.error().wireName(),
+        return LoginUrls.withQuery(base, MetaTransport.parameters("error", outcome.error().wireName(),
                 "message", outcome.error().message()));
     }
 

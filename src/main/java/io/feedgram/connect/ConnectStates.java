@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 import io.feedgram.account.TokenCipher;
 
 /**

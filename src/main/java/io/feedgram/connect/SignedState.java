@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 /**
  * The {@code state} of a connect flow: account, login, nonce and expiry, signed so that a

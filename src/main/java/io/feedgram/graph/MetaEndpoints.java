@@ -3,7 +3,6 @@ package io.feedgram.graph;
 import java.util.function.Supplier;
 
 import io.feedgram.connect.ConnectProperties;
-import io.feedgram.sandbox.SandboxProperties;
 import io.feedgram.system.FeedgramProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +36,12 @@ public class MetaEndpoints {
     private final Environment environment;
 
     public MetaEndpoints(GraphProperties graph, ConnectProperties connect, FeedgramProperties feedgram,
-                         SandboxProperties sandbox, Environment environment) {
+                         Environment environment) {
         this.graph = graph;
         this.connect = connect;
         this.feedgram = feedgram;
-        this.sandbox = sandbox.enabled();
+        // Read as a property, not through SandboxProperties: the sandbox is Meta's stand-in and uses graph's types.
+        this.sandbox = environment.getProperty("feedgram.sandbox.enabled", Boolean.class, false);
         this.environment = environment;
         if (isBlank(feedgram.publicUrl()) && !isBlank(connect.publicUrl())) {
             log.warn("feedgram.connect.public-url is deprecated: set feedgram.public-url instead");

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.feedgram.account.AccountConfig;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
 import io.feedgram.post.Container;
 import io.feedgram.post.Post;
@@ -29,7 +29,7 @@ public class ContainerCreator {
     }
 
     public void createContainers(Post post) {
-        Optional<AccountConfig> account = context.accounts().find(post.accountId());
+        Optional<GraphCredentials> account = context.accounts().find(post.accountId());
         if (account.isEmpty()) {
             context.failures().fail(post, new PostError(null, null, "account " + post.accountId() + " is not configured"),
                     "unknown account");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.feedgram.account.AccountConfig;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.ContainerStatus;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.GraphException;
@@ -33,7 +33,7 @@ public class ContainerPoller {
     }
 
     public void poll(Post post) {
-        AccountConfig account = context.account(post);
+        GraphCredentials account = context.account(post);
         ContainerPlan plan = context.plan(post);
         for (Container container : context.posts().containers(post.id())) {
             if (container.containerId() == null || isDone(container)) {
@@ -74,7 +74,7 @@ public class ContainerPoller {
         waitOrGiveUp(post);
     }
 
-    private void createParent(Post post, AccountConfig account, ContainerPlan plan, List<Container> children) {
+    private void createParent(Post post, GraphCredentials account, ContainerPlan plan, List<Container> children) {
         if (!context.posts().holdLease(post, context.clock().instant().plus(context.settings().lease()))) {
             return;                                       // the claim was lost; its new holder carries on
         }

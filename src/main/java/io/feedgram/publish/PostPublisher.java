@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.feedgram.account.AccountConfig;
 import io.feedgram.account.AccountState;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.ContainerStatus;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.GraphException;
@@ -83,7 +83,7 @@ public class PostPublisher {
     }
 
     private void publishUnderLock(Post post) {
-        AccountConfig account = context.account(post);
+        GraphCredentials account = context.account(post);
         Optional<Container> next = nextTarget(post);
         if (next.isEmpty()) {
             context.posts().move(post, PostStatus.PUBLISHED, context.clock().instant(), null, null, "all media published");
@@ -126,7 +126,7 @@ public class PostPublisher {
         published(post, account, target, mediaId, "published as media " + mediaId);
     }
 
-    private boolean quotaExhausted(Post post, AccountConfig account) {
+    private boolean quotaExhausted(Post post, GraphCredentials account) {
         PublishingLimit limit;
         try {
             limit = context.graph().publishingLimit(account);
@@ -146,7 +146,7 @@ public class PostPublisher {
         return true;
     }
 
-    private void onPublishFailure(Post post, AccountConfig account, Container target, GraphException e) {
+    private void onPublishFailure(Post post, GraphCredentials account, Container target, GraphException e) {
         ErrorClass kind = context.failures().classify(e);
         boolean refusedOutright = kind == ErrorClass.NOT_READY || kind == ErrorClass.QUOTA_EXHAUSTED
                 || kind == ErrorClass.AUTH || kind == ErrorClass.FIX_INPUT || kind == ErrorClass.RECREATE_CONTAINER;
@@ -183,7 +183,7 @@ public class PostPublisher {
      * Reads a container whose publish outcome is unknown; on failure the post waits UNCONFIRMED
      * (or NEEDS_REAUTH when the token died) and null is returned.
      */
-    private ContainerStatus readOrPark(Post post, AccountConfig account, Container target, String why) {
+    private ContainerStatus readOrPark(Post post, GraphCredentials account, Container target, String why) {
         try {
             ContainerStatus status = context.graph().containerStatus(account, target.containerId());
             context.posts().saveContainerStatus(post.id(), target.position(), status.code(), status.text());
@@ -209,7 +209,7 @@ public class PostPublisher {
     }
 
     /** Acts on a container status that is not FINISHED: published, dead, or still processing. */
-    private void settle(Post post, AccountConfig account, Container target, ContainerStatus status, String why) {
+    private void settle(Post post, GraphCredentials account, Container target, ContainerStatus status, String why) {
         if (status.isPublished()) {
             published(post, account, target, null, why + "; container reads PUBLISHED, so it was published");
         } else if (status.isDead()) {
@@ -247,7 +247,7 @@ public class PostPublisher {
         context.posts().move(post, PostStatus.QUEUED, context.clock().instant(), null, null, why + "; creating the container again");
     }
 
-    private void published(Post post, AccountConfig account, Container target, String mediaId, String detail) {
+    private void published(Post post, GraphCredentials account, Container target, String mediaId, String detail) {
         Instant now = context.clock().instant();
         context.posts().recordPublished(post.id(), target.position(), mediaId, now);
         context.accounts().recordPublished(post.accountId(), now);
@@ -264,7 +264,7 @@ public class PostPublisher {
     }
 
     /** A permalink is nice to have; failing to read it never fails a publish (docs/architecture.md#permalink-is-optional). */
-    private void recordPermalink(Post post, AccountConfig account, Container target, String mediaId) {
+    private void recordPermalink(Post post, GraphCredentials account, Container target, String mediaId) {
         try {
             String permalink = context.graph().permalink(account, mediaId);
             if (permalink != null) {

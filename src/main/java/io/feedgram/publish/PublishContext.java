@@ -3,8 +3,8 @@ package io.feedgram.publish;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedgram.account.AccountConfig;
 import io.feedgram.account.Accounts;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphClient;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostRepository;
@@ -26,7 +26,7 @@ public record PublishContext(
     }
 
     /** The post's account; a post whose account left the configuration fails its step loudly. */
-    public AccountConfig account(Post post) {
+    public GraphCredentials account(Post post) {
         return accounts.find(post.accountId()).orElseThrow(
                 () -> new IllegalStateException("account " + post.accountId() + " is not configured"));
     }

@@ -3,7 +3,7 @@ package io.feedgram.sandbox;
 import java.time.Instant;
 import java.util.List;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 /**
  * A token the sandbox accepts: its flavour decides the host, its owner is the IG user it acts for.

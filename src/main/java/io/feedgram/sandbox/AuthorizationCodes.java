@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 /**
  * The codes the login dialogs hand out: valid one hour on the sandbox clock and good for one

@@ -34,21 +34,36 @@ final class FacebookPages {
         return "1000" + lastDigits(igUserId);
     }
 
-    /** {@code GET /me/accounts}: the user's Pages, each with a fresh Page token. */
-    Map<String, Object> accounts(AccessToken userToken, GraphParameters params) {
+    /**
+     * {@code GET /me/accounts}: the user's Pages, each with a fresh Page token, {@code oauth.pages-per-list}
+     * to a list with a {@code paging.next} link back here while more follow.
+     *
+     * @param pageUrl the request URL without its query string
+     * @param query   the request's raw query string (may be null), reused for the paging link
+     */
+    Map<String, Object> accounts(AccessToken userToken, GraphParameters params, String pageUrl, String query) {
         if (userToken.kind() == TokenKind.PAGE) {
             throw GraphError.nonexistingField("accounts", "Page").toException();
         }
         FieldSelection fields = FieldSelection.of(params, "id,name,access_token");
+        List<Page> all = pagesOf(userToken);
+        int limit = Math.max(1, settings.current().oauth().pagesPerList());
+        int from = params.text("after").map(after -> indexOf(all, after) + 1).orElse(0);
+        List<Page> listed = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit));
         List<Map<String, Object>> data = new ArrayList<>();
-        for (Page page : pagesOf(userToken)) {
+        for (Page page : listed) {
             data.add(fields.select(pageFields(page, userToken, true), PAGE_FIELDS, "Page"));
         }
-        String first = data.isEmpty() ? "" : pagesOf(userToken).get(0).id();
-        String last = data.isEmpty() ? "" : pagesOf(userToken).get(data.size() - 1).id();
+        String first = listed.isEmpty() ? "" : listed.get(0).id();
+        String last = listed.isEmpty() ? "" : listed.get(listed.size() - 1).id();
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("cursors", Map.of("before", cursor(first), "after", cursor(last)));
+        if (from + limit < all.size()) {
+            paging.put("next", MediaListing.link(pageUrl, query, limit, "after", cursor(last)));
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("data", data);
-        answer.put("paging", Map.of("cursors", Map.of("before", cursor(first), "after", cursor(last))));
+        answer.put("paging", paging);
         return answer;
     }
 
@@ -65,9 +80,10 @@ final class FacebookPages {
 
     List<Page> pagesOf(AccessToken token) {
         String digits = lastDigits(token.igUserId());
-        boolean linked = settings.current().oauth().linkedInstagram();
-        return List.of(new Page("1348" + digits, token.username() + " Page", linked),
-                new Page("1349" + digits, token.username() + " Other Page", false));
+        SandboxProperties.OAuth oauth = settings.current().oauth();
+        Page linked = new Page("1348" + digits, token.username() + " Page", oauth.linkedInstagram());
+        Page other = new Page("1349" + digits, token.username() + " Other Page", false);
+        return oauth.linkedPageLast() ? List.of(other, linked) : List.of(linked, other);
     }
 
     private Map<String, Object> pageFields(Page page, AccessToken token, boolean withToken) {
@@ -96,6 +112,15 @@ final class FacebookPages {
 
     private static String cursor(String id) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int indexOf(List<Page> pages, String cursor) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (cursor(pages.get(i).id()).equals(cursor)) {
+                return i;
+            }
+        }
+        throw GraphError.invalidParameter("The cursor " + cursor + " is not valid").toException();
     }
 
     private static String lastDigits(String id) {

@@ -3,7 +3,7 @@ package io.feedgram.sandbox;
 import java.util.Arrays;
 import java.util.Optional;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 /** The two Graph hosts the sandbox stands in for, and what differs between them (docs/instagram.md#hosts and #errors). */
 enum GraphHost {

@@ -111,7 +111,7 @@ final class GraphSandboxController {
         }
         String id = path.get(0);
         if (host == GraphHost.FACEBOOK && method.equals("get") && path.equals(List.of("me", "accounts"))) {
-            return pages.accounts(token, params);
+            return pages.accounts(token, params, request.getRequestURL().toString(), request.getQueryString());
         }
         if (path.size() == 1) {
             if (method.equals("get")) {

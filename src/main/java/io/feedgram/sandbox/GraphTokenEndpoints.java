@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 /**
  * The token endpoints on the Graph hosts, which take no ordinary bearer token (docs/instagram.md#logins):

@@ -80,7 +80,7 @@ final class MediaListing {
     }
 
     /** The request's own query, minus old paging parameters, plus the new cursor: how Graph builds its links. */
-    private static String link(String pageUrl, String query, int limit, String direction, String cursor) {
+    static String link(String pageUrl, String query, int limit, String direction, String cursor) {
         StringBuilder url = new StringBuilder(pageUrl).append('?');
         if (query != null) {
             for (String pair : query.split("&")) {

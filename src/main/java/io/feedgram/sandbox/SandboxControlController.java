@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 /**
  * Test and operator controls under {@code /sandbox/_*}: faults, the sandbox clock, tokens,

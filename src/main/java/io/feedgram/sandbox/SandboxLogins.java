@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.feedgram.account.AccountConfig;
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 import io.feedgram.account.AccountsProperties;
 
 /**

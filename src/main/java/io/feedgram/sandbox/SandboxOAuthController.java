@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.feedgram.account.AccountConfig;
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 
 import jakarta.servlet.http.HttpServletRequest;
 

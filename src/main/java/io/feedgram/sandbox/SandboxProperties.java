@@ -67,6 +67,8 @@ public record SandboxProperties(
      * @param decision           what the simulated user answers in the login dialog: approve or deny
      * @param igUserId           the IG account the next login approves (default: the configured account whose app id is the client_id)
      * @param linkedInstagram    false: none of the Facebook user's Pages has an Instagram professional account linked
+     * @param linkedPageLast     true: {@code me/accounts} lists the Page linked to Instagram after the user's other Page
+     * @param pagesPerList       how many Pages one {@code me/accounts} list holds before {@code paging.next}
      * @param exchangeShape      the code exchange answer on api.instagram.com: documented {@code {"data":[{...}]}} or flat
      * @param refreshMinAge      how old an Instagram token must be before it can be refreshed
      * @param refreshTooYoungCode the Graph error code for a refresh of a too young token (undocumented; 100 by default)
@@ -79,6 +81,8 @@ public record SandboxProperties(
             @DefaultValue("approve") Decision decision,
             String igUserId,
             @DefaultValue("true") boolean linkedInstagram,
+            @DefaultValue("false") boolean linkedPageLast,
+            @DefaultValue("25") int pagesPerList,
             @DefaultValue("wrapped") QuotaShape exchangeShape,
             @DefaultValue("24h") Duration refreshMinAge,
             @DefaultValue("100") int refreshTooYoungCode,

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.feedgram.account.AccountConfig;
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 import io.feedgram.account.AccountsProperties;
 
 /**

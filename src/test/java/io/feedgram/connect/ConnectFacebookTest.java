@@ -60,6 +60,18 @@ class ConnectFacebookTest extends ConnectTestSupport {
 
     @Test
     void aConnectedAccountRefreshesItsUserTokenAndDerivesThePageTokenAgain() {
+        connectThenRefresh();
+    }
+
+    @Test
+    void theRefreshFindsAPageThatMeAccountsListsOnlyOnItsSecondPage() {
+        // One Page per list, the linked one last: the refresh must follow paging.next as the connect flow does.
+        sandbox.configure("{\"oauth\":{\"pagesPerList\":1,\"linkedPageLast\":true}}");
+        connectThenRefresh();
+    }
+
+    /** Connects fbook, lets its user token age into the refresh window, refreshes it and publishes with the new Page token. */
+    private void connectThenRefresh() {
         Hop start = open(url("/connect/facebook?account=fbook"));
         Hop callback = open(open(start.location()).location());
         assertThat(callback.location()).contains("connected=true");

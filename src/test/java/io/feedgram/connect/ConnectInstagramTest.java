@@ -14,9 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.feedgram.account.AccountConfig.Login;
+import io.feedgram.graph.Login;
 import io.feedgram.account.AccountState;
 import io.feedgram.account.TokenCipher;
+import io.feedgram.graph.MetaTransport;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostStatus;
@@ -145,7 +146,7 @@ class ConnectInstagramTest extends ConnectTestSupport {
         Hop start = open(url("/connect/instagram?account=insta"));
         Hop login = open(start.location());
         // Someone else redeems the code first: Instagram then refuses the callback's exchange.
-        int stolen = postForm(url("/sandbox/api.instagram.com/oauth/access_token"), OAuthCalls.parameters(
+        int stolen = postForm(url("/sandbox/api.instagram.com/oauth/access_token"), MetaTransport.parameters(
                 "client_id", "610000000000601", "client_secret", "insta-app-secret", "grant_type", "authorization_code",
                 "redirect_uri", url("/connect/instagram/callback"), "code", login.locationParams().get("code")));
         assertThat(stolen).isEqualTo(200);

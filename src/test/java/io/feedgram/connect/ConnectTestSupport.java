@@ -1,5 +1,6 @@
 package io.feedgram.connect;
 
+import io.feedgram.graph.MetaTransport;
 import io.feedgram.testing.MutableClockConfiguration;
 import org.springframework.context.annotation.Import;
 import io.feedgram.testing.MutableClock;
@@ -164,7 +165,7 @@ abstract class ConnectTestSupport extends SandboxTestHarness {
         try {
             return browser.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(OAuthCalls.query(form))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(MetaTransport.form(form))).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import io.feedgram.connect.ConnectProperties;
-import io.feedgram.sandbox.SandboxProperties;
 import io.feedgram.system.FeedgramProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -17,17 +16,16 @@ class MetaEndpointsTest {
 
     private static MetaEndpoints endpoints(boolean sandbox, String... keyValues) {
         MapConfigurationPropertySource source = new MapConfigurationPropertySource();
-        source.put("feedgram.sandbox.enabled", String.valueOf(sandbox));
         for (int i = 0; i < keyValues.length; i += 2) {
             source.put(keyValues[i], keyValues[i + 1]);
         }
         Binder binder = new Binder(source);
-        MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "9123");
+        MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "9123")
+                .withProperty("feedgram.sandbox.enabled", String.valueOf(sandbox));
         return new MetaEndpoints(
                 binder.bindOrCreate("feedgram.graph", GraphProperties.class),
                 binder.bindOrCreate("feedgram.connect", ConnectProperties.class),
                 binder.bindOrCreate("feedgram", FeedgramProperties.class),
-                binder.bindOrCreate("feedgram.sandbox", SandboxProperties.class),
                 environment);
     }
 
