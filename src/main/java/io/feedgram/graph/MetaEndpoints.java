@@ -2,7 +2,6 @@ package io.feedgram.graph;
 
 import java.util.function.Supplier;
 
-import io.feedgram.connect.ConnectProperties;
 import io.feedgram.system.FeedgramProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +29,12 @@ public class MetaEndpoints {
     private static final String OWN_ADDRESS = "http://localhost:${local.server.port:${server.port:8080}}";
 
     private final GraphProperties graph;
-    private final ConnectProperties connect;
+    private final MetaLoginUrls connect;
     private final FeedgramProperties feedgram;
     private final boolean sandbox;
     private final Environment environment;
 
-    public MetaEndpoints(GraphProperties graph, ConnectProperties connect, FeedgramProperties feedgram,
+    public MetaEndpoints(GraphProperties graph, MetaLoginUrls connect, FeedgramProperties feedgram,
                          Environment environment) {
         this.graph = graph;
         this.connect = connect;

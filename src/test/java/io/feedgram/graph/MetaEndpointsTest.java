@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import io.feedgram.connect.ConnectProperties;
 import io.feedgram.system.FeedgramProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -24,7 +23,7 @@ class MetaEndpointsTest {
                 .withProperty("feedgram.sandbox.enabled", String.valueOf(sandbox));
         return new MetaEndpoints(
                 binder.bindOrCreate("feedgram.graph", GraphProperties.class),
-                binder.bindOrCreate("feedgram.connect", ConnectProperties.class),
+                binder.bindOrCreate("feedgram.connect", MetaLoginUrls.class),
                 binder.bindOrCreate("feedgram", FeedgramProperties.class),
                 environment);
     }
