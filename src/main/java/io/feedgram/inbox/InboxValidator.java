@@ -1,16 +1,13 @@
 package io.feedgram.inbox;
 
 import io.feedgram.api.ApiProblem;
-import io.feedgram.api.FieldError;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +27,9 @@ import io.feedgram.post.PostOptions;
 
 import static io.feedgram.post.InstagramLimits.MAX_ALT_TEXT;
 import static io.feedgram.post.InstagramLimits.MAX_CAPTION;
-import static io.feedgram.post.InstagramLimits.MAX_COLLABORATORS;
 import static io.feedgram.post.InstagramLimits.MAX_HASHTAGS;
 import static io.feedgram.post.InstagramLimits.MAX_MEDIA;
 import static io.feedgram.post.InstagramLimits.MAX_MENTIONS;
-import static io.feedgram.post.InstagramLimits.MAX_URL;
-import static io.feedgram.post.InstagramLimits.MAX_USERNAME;
-import static io.feedgram.post.InstagramLimits.MAX_USER_TAGS;
 
 /**
  * Reads a submitted post and checks it against Instagram's limits, collecting every
@@ -50,16 +43,12 @@ public final class InboxValidator {
             "mp4", MediaType.VIDEO, "mov", MediaType.VIDEO, "m4v", MediaType.VIDEO);
     private static final Set<String> FIELDS = Set.of("account", "caption", "media", "kind", "publish_at", "options");
     private static final Set<String> MEDIA_FIELDS = Set.of("url", "type", "alt_text");
-    private static final Set<String> OPTION_FIELDS = Set.of("share_to_feed", "cover_url", "thumb_offset",
-            "location_id", "collaborators", "user_tags");
-    private static final Set<String> TAG_FIELDS = Set.of("username", "x", "y");
 
     /** How far ahead a post may be scheduled. */
     static final Duration MAX_SCHEDULE = Duration.ofDays(366);
     /** Far below Jackson's own limits: no real post nests, counts or names this much. */
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(32).maxNumberLength(64).maxNameLength(256).build();
-    private static final int SHOWN_NAME = 64;
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -86,15 +75,15 @@ public final class InboxValidator {
         if (root == null || !root.isObject()) {
             throw ApiProblem.invalid("body", "must be a JSON object");
         }
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         errors.unknownFields(root, "", FIELDS);
 
-        String account = requiredText(root, "account", errors);
+        String account = errors.requiredText(root, "account");
         PostKind kind = kind(root.get("kind"), errors);
         String caption = caption(root.get("caption"), errors);
         List<MediaItem> media = media(root.get("media"), errors);
         Instant publishAt = publishAt(root.get("publish_at"), clock.instant(), errors);
-        PostOptions options = options(root.get("options"), errors);
+        PostOptions options = OptionsReader.read(root.get("options"), errors);
         if (kind == PostKind.REEL && media != null
                 && (media.size() != 1 || media.get(0).type() != MediaType.VIDEO)) {
             errors.add("media", "a REEL needs exactly one video");
@@ -105,20 +94,8 @@ public final class InboxValidator {
         return new Submission(account, kind, caption, media, options, publishAt);
     }
 
-    private static String requiredText(JsonNode root, String field, Errors errors) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            errors.add(field, "is required");
-            return null;
-        }
-        if (!node.isTextual() || node.asText().isBlank()) {
-            errors.add(field, "must be a non-empty string");
-            return null;
-        }
-        return node.asText().trim();
-    }
 
-    private static PostKind kind(JsonNode node, Errors errors) {
+    private static PostKind kind(JsonNode node, FieldErrors errors) {
         if (node == null || node.isNull()) {
             return PostKind.FEED;
         }
@@ -130,7 +107,7 @@ public final class InboxValidator {
         }
     }
 
-    private static String caption(JsonNode node, Errors errors) {
+    private static String caption(JsonNode node, FieldErrors errors) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -154,7 +131,7 @@ public final class InboxValidator {
         return caption.isBlank() ? null : caption;
     }
 
-    private static List<MediaItem> media(JsonNode node, Errors errors) {
+    private static List<MediaItem> media(JsonNode node, FieldErrors errors) {
         if (node == null || node.isNull()) {
             errors.add("media", "is required");
             return null;
@@ -175,9 +152,9 @@ public final class InboxValidator {
                 continue;
             }
             errors.unknownFields(item, path + ".", MEDIA_FIELDS);
-            URI url = url(item.get("url"), path + ".url", true, errors);
+            URI url = errors.url(item.get("url"), path + ".url", true);
             MediaType type = mediaType(item.get("type"), url, path + ".type", errors);
-            String altText = optionalText(item.get("alt_text"), path + ".alt_text", MAX_ALT_TEXT, errors);
+            String altText = errors.optionalText(item.get("alt_text"), path + ".alt_text", MAX_ALT_TEXT);
             if (url != null && type != null) {
                 media.add(new MediaItem(url.toString(), type, altText));
             }
@@ -185,36 +162,8 @@ public final class InboxValidator {
         return media.size() == node.size() ? media : null;
     }
 
-    private static URI url(JsonNode node, String field, boolean required, Errors errors) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(field, "must be a string");
-            return null;
-        }
-        String text = node.asText().trim();
-        if (text.length() > MAX_URL) {
-            errors.add(field, "is longer than " + MAX_URL + " characters");
-            return null;
-        }
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        errors.add(field, "must be an absolute http or https URL");
-        return null;
-    }
 
-    private static MediaType mediaType(JsonNode node, URI url, String field, Errors errors) {
+    private static MediaType mediaType(JsonNode node, URI url, String field, FieldErrors errors) {
         if (node != null && !node.isNull()) {
             try {
                 return MediaType.valueOf(node.isTextual() ? node.asText() : "");
@@ -235,7 +184,7 @@ public final class InboxValidator {
         return inferred;
     }
 
-    private static Instant publishAt(JsonNode node, Instant now, Errors errors) {
+    private static Instant publishAt(JsonNode node, Instant now, FieldErrors errors) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -255,144 +204,8 @@ public final class InboxValidator {
         return null;
     }
 
-    private static PostOptions options(JsonNode node, Errors errors) {
-        if (node == null || node.isNull()) {
-            return PostOptions.NONE;
-        }
-        if (!node.isObject()) {
-            errors.add("options", "must be an object");
-            return PostOptions.NONE;
-        }
-        errors.unknownFields(node, "options.", OPTION_FIELDS);
-        Boolean shareToFeed = null;
-        JsonNode share = node.get("share_to_feed");
-        if (share != null && !share.isNull()) {
-            if (share.isBoolean()) {
-                shareToFeed = share.booleanValue();
-            } else {
-                errors.add("options.share_to_feed", "must be true or false");
-            }
-        }
-        URI cover = url(node.get("cover_url"), "options.cover_url", false, errors);
-        Long thumbOffset = null;
-        JsonNode thumb = node.get("thumb_offset");
-        if (thumb != null && !thumb.isNull()) {
-            if (thumb.canConvertToLong() && thumb.isIntegralNumber() && thumb.longValue() >= 0) {
-                thumbOffset = thumb.longValue();
-            } else {
-                errors.add("options.thumb_offset", "must be a whole number of milliseconds, 0 or more");
-            }
-        }
-        String locationId = optionalText(node.get("location_id"), "options.location_id", 64, errors);
-        List<String> collaborators = collaborators(node.get("collaborators"), errors);
-        List<PostOptions.UserTag> userTags = userTags(node.get("user_tags"), errors);
-        return new PostOptions(shareToFeed, cover == null ? null : cover.toString(), thumbOffset, locationId,
-                collaborators, userTags);
-    }
 
-    private static List<String> collaborators(JsonNode node, Errors errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray() || node.size() > MAX_COLLABORATORS) {
-            errors.add("options.collaborators", "must be an array of at most " + MAX_COLLABORATORS + " usernames");
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode name = node.get(i);
-            if (name.isTextual() && !name.asText().isBlank() && name.asText().trim().length() <= MAX_USERNAME) {
-                names.add(name.asText().trim());
-            } else if (name.isTextual() && !name.asText().isBlank()) {
-                errors.add("options.collaborators[" + i + "]", "is longer than Instagram's " + MAX_USERNAME + " characters");
-            } else {
-                errors.add("options.collaborators[" + i + "]", "must be a username");
-            }
-        }
-        return names;
-    }
 
-    private static List<PostOptions.UserTag> userTags(JsonNode node, Errors errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray() || node.size() > MAX_USER_TAGS) {
-            errors.add("options.user_tags", "must be an array of at most " + MAX_USER_TAGS + " tags");
-            return null;
-        }
-        List<PostOptions.UserTag> tags = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String path = "options.user_tags[" + i + "]";
-            JsonNode tag = node.get(i);
-            if (!tag.isObject()) {
-                errors.add(path, "must be an object");
-                continue;
-            }
-            errors.unknownFields(tag, path + ".", TAG_FIELDS);
-            String username = requiredText(tag, "username", new Errors(path + ".", errors));
-            if (username != null && username.length() > MAX_USERNAME) {
-                errors.add(path + ".username", "is longer than Instagram's " + MAX_USERNAME + " characters");
-            }
-            Double x = coordinate(tag.get("x"), path + ".x", errors);
-            Double y = coordinate(tag.get("y"), path + ".y", errors);
-            tags.add(new PostOptions.UserTag(username, x, y));
-        }
-        return tags;
-    }
 
-    private static Double coordinate(JsonNode node, String field, Errors errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber() || node.doubleValue() < 0 || node.doubleValue() > 1) {
-            errors.add(field, "must be a number from 0 to 1");
-            return null;
-        }
-        return node.doubleValue();
-    }
 
-    private static String optionalText(JsonNode node, String field, int max, Errors errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(field, "must be a string");
-            return null;
-        }
-        if (node.asText().length() > max) {
-            errors.add(field, "is longer than " + max + " characters");
-            return null;
-        }
-        return node.asText().isBlank() ? null : node.asText();
-    }
-
-    /** The offending fields found so far; a prefixed view writes into its parent's list. */
-    private static final class Errors {
-        private final String prefix;
-        private final List<FieldError> list;
-
-        Errors() {
-            this.prefix = "";
-            this.list = new ArrayList<>();
-        }
-
-        Errors(String prefix, Errors parent) {
-            this.prefix = prefix;
-            this.list = parent.list;
-        }
-
-        void add(String field, String message) {
-            list.add(new FieldError(prefix + field, message));
-        }
-
-        void unknownFields(JsonNode object, String path, Set<String> known) {
-            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!known.contains(name)) {
-                    add(path + (name.length() > SHOWN_NAME ? name.substring(0, SHOWN_NAME) + "…" : name),
-                            "is not a known field");
-                }
-            }
-        }
-    }
 }
