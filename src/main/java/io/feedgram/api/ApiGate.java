@@ -1,11 +1,8 @@
 package io.feedgram.api;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -64,7 +57,7 @@ class ApiGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpServletResponse declaredOnly = new DeclaredHeadersOnly(response);
+        HttpServletResponse declaredOnly = new DeclaredHeadersResponse(response);
         byte[] body;
         try {
             refuseCredentialsInUrl(request.getQueryString());
@@ -76,7 +69,7 @@ class ApiGate extends OncePerRequestFilter {
             problems.writeTo(declaredOnly, problem);
             return;
         }
-        chain.doFilter(new BufferedBody(request, body), declaredOnly);
+        chain.doFilter(new BufferedRequest(request, body), declaredOnly);
     }
 
     private static void refuseCredentialsInUrl(String query) {
@@ -140,111 +133,5 @@ class ApiGate extends OncePerRequestFilter {
     private ApiProblem slow() {
         return new ApiProblem(408, "request-timeout", "Request timeout",
                 "The body did not arrive within " + bodyTimeoutNanos / 1_000_000_000 + " seconds.", null);
-    }
-
-    /** The request with its body already read: Camel reads it from memory. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        BufferedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-    }
-
-    /** Drops every response header the API does not declare. */
-    private static final class DeclaredHeadersOnly extends HttpServletResponseWrapper {
-
-        DeclaredHeadersOnly(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            if (DeclaredResponseHeaders.declared(name)) {
-                super.setHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (DeclaredResponseHeaders.declared(name)) {
-                super.addHeader(name, value);
-            }
-        }
-
-        @Override
-        public void setIntHeader(String name, int value) {
-            if (DeclaredResponseHeaders.declared(name)) {
-                super.setIntHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addIntHeader(String name, int value) {
-            if (DeclaredResponseHeaders.declared(name)) {
-                super.addIntHeader(name, value);
-            }
-        }
-
-        @Override
-        public void setDateHeader(String name, long date) {
-            if (DeclaredResponseHeaders.declared(name)) {
-                super.setDateHeader(name, date);
-            }
-        }
-
-        @Override
-        public void addDateHeader(String name, long date) {
-            if (DeclaredResponseHeaders.declared(name)) {
-                super.addDateHeader(name, date);
-            }
-        }
     }
 }
