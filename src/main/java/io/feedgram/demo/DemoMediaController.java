@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.util.Map;
@@ -26,8 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Serves the demo's feed and media, so that the demo needs no network: a blog feed whose
- * URLs point back here, JPEG pictures drawn on the fly, and a stand-in MP4 (enough for the
- * sandbox, which checks the container box only).
+ * URLs point back here, JPEG pictures drawn on the fly, and a frameless MP4 whose boxes meet
+ * Instagram's video rules, which is all the sandbox reads.
  */
 @RestController
 @ConditionalOnProperty(name = "feedgram.demo.enabled", havingValue = "true")
@@ -85,15 +86,57 @@ public class DemoMediaController {
         return out.toByteArray();
     }
 
-    /** An ISO base media file header (ftyp box) followed by an empty media data box. */
+    /**
+     * A minimal well-formed MP4 that meets Instagram's video rules (docs/instagram.md#media): ftyp,
+     * a moov before the media data with one H.264 track of 1080×1920 at 30 fps for 5 s, and an
+     * empty mdat. It has no frames, but the sandbox reads only the boxes.
+     */
     private static byte[] mp4() {
+        int seconds = 5;
+        int fps = 30;
+        int timescale = fps * 100;   // one frame lasts 100 ticks
+        byte[] matrix = ByteBuffer.allocate(36).putInt(0, 0x10000).putInt(16, 0x10000).putInt(32, 0x40000000).array();
+        byte[] mvhd = box("mvhd", ints(0, 0, 0, 1000, seconds * 1000, 0x10000, 0x01000000, 0, 0), matrix, new byte[24], ints(2));
+        byte[] tkhd = box("tkhd", ints(3, 0, 0, 1, 0, seconds * 1000, 0, 0, 0, 0), matrix, ints(1080 << 16, 1920 << 16));
+        byte[] mdhd = box("mdhd", ints(0, 0, 0, timescale, seconds * timescale, 0x55C40000));
+        byte[] hdlr = box("hdlr", ints(0, 0), "vide".getBytes(StandardCharsets.US_ASCII), new byte[13]);
+        byte[] avc1 = box("avc1", new byte[6], shorts(1), new byte[16], shorts(1080, 1920), ints(0x480000, 0x480000, 0),
+                shorts(1), new byte[32], shorts(0x18, -1));
+        byte[] stbl = box("stbl", box("stsd", ints(0, 1), avc1), box("stts", ints(0, 1, fps * seconds, 100)),
+                box("stsc", ints(0, 0)), box("stsz", ints(0, 0, 0)), box("stco", ints(0, 0)));
+        byte[] minf = box("minf", box("vmhd", ints(1, 0, 0)), box("dinf", box("dref", ints(0, 1), box("url ", ints(1)))), stbl);
+        byte[] moov = box("moov", mvhd, box("trak", tkhd, box("mdia", mdhd, hdlr, minf)));
+        byte[] ftyp = box("ftyp", "isom".getBytes(StandardCharsets.US_ASCII), ints(0x200),
+                "isomiso2avc1mp41".getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0, 0, 0, 24});
-        out.writeBytes("ftypisom".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(new byte[] {0, 0, 2, 0});
-        out.writeBytes("isomiso2".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(new byte[] {0, 0, 0, 8});
-        out.writeBytes("mdat".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(ftyp);
+        out.writeBytes(moov);
+        out.writeBytes(box("mdat"));
         return out.toByteArray();
+    }
+
+    private static byte[] box(String type, byte[]... parts) {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            payload.writeBytes(part);
+        }
+        return ByteBuffer.allocate(8 + payload.size()).putInt(8 + payload.size())
+                .put(type.getBytes(StandardCharsets.US_ASCII)).put(payload.toByteArray()).array();
+    }
+
+    private static byte[] ints(int... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length);
+        for (int value : values) {
+            buffer.putInt(value);
+        }
+        return buffer.array();
+    }
+
+    private static byte[] shorts(int... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(2 * values.length);
+        for (int value : values) {
+            buffer.putShort((short) value);
+        }
+        return buffer.array();
     }
 }

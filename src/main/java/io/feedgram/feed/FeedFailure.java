@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
+import io.feedgram.system.PrivateAddressGuard;
 import org.apache.hc.core5.http.ConnectionClosedException;
 
 /** One sentence for a person about why a feed could not be read. */
@@ -16,7 +17,7 @@ final class FeedFailure {
     static String describe(Throwable failure, String body) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpStatusException || t instanceof FeedHttp.FeedTooLargeException
-                    || t instanceof FeedHttp.FeedTooSlowException) {
+                    || t instanceof FeedHttp.FeedTooSlowException || t instanceof PrivateAddressGuard.RefusedException) {
                 return t.getMessage();
             }
             if (t instanceof SocketTimeoutException) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import io.feedgram.system.PrivateAddressGuard;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The HTTP side of a feed poll, between the route and camel-http: the request headers
- * (a conditional GET when validators are known) and a size-limited read of the body, decoded
- * as {@link FeedEncoding} tells.
+ * (a conditional GET when validators are known) for a URL the {@link PrivateAddressGuard} lets
+ * through (its redirects are checked by {@link FeedRedirects}), and a size-limited read of the
+ * body, decoded as {@link FeedEncoding} tells.
  */
 @Component("feedHttp")
 public class FeedHttp {
@@ -26,9 +28,11 @@ public class FeedHttp {
             + "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
 
     private final FeedsProperties properties;
+    private final PrivateAddressGuard guard;
 
-    public FeedHttp(FeedsProperties properties) {
+    public FeedHttp(FeedsProperties properties, PrivateAddressGuard guard) {
         this.properties = properties;
+        this.guard = guard;
     }
 
     /** Replaces every header with the feed request's own, so nothing inbound leaks into the call. */
@@ -38,6 +42,7 @@ public class FeedHttp {
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("the feed URL must be http or https: " + url);
         }
+        guard.check(URI.create(url), "the feed URL");
         headers.clear();
         headers.put(Exchange.HTTP_URI, url);
         headers.put(Exchange.HTTP_METHOD, "GET");

@@ -34,12 +34,16 @@ public record FeedsProperties(List<FeedConfig> feeds, @DefaultValue Fetch fetch)
      * @param check     how often the feed route looks for feeds that are due
      * @param deadline  the longest a whole feed download may take, whatever the server's pace
      * @param lease     how long a feed being polled stays with the instance polling it before another may take it
+     * @param allowedPrivateHosts hosts Feedgram may fetch although they are or resolve to loopback, private or
+     *                  link-local addresses: host names and IP addresses or CIDR ranges such as {@code 127.0.0.0/8}
+     *                  (default none; with the sandbox on, loopback and private addresses are allowed anyway)
      */
     public record Fetch(
             @DefaultValue("5MB") DataSize maxSize,
             @DefaultValue("Feedgram/0.1 (+https://github.com/feedgram/feedgram)") String userAgent,
             @DefaultValue("5s") Duration check,
             @DefaultValue("60s") Duration deadline,
-            @DefaultValue("2m") Duration lease) {
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue List<String> allowedPrivateHosts) {
     }
 }

@@ -75,7 +75,7 @@ final class ContainerCreation {
         containers.add(container);
         if (!check.done()) {
             videoChecks.submit(() -> {
-                OptionalInt failure = mediaChecks.checkVideo(mediaUrl);
+                OptionalInt failure = mediaChecks.checkVideo(mediaUrl, kind);
                 containers.update(container.id(), c -> c.withMediaCheck(
                         failure.isPresent() ? MediaCheck.failed(failure.getAsInt()) : MediaCheck.passed()));
             });

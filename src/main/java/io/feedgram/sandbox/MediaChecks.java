@@ -9,6 +9,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Instagram's checks on fetched media (docs/instagram.md#media): images are checked while the
  * container is created and fail the request; videos are checked later and fail the container.
@@ -19,7 +22,9 @@ final class MediaChecks {
     /** Feed images must be between 4:5 and 1.91:1 (width / height). */
     private static final double MIN_FEED_RATIO = 0.8;
     private static final double MAX_FEED_RATIO = 1.91;
-    private static final int VIDEO_HEAD_BYTES = 16;
+    /** Enough for the ftyp and moov boxes of a faststart video of any length Instagram takes. */
+    private static final int VIDEO_HEAD_BYTES = 8 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(MediaChecks.class);
 
     private final MediaFetcher fetcher;
     private final SandboxSettings settings;
@@ -29,7 +34,11 @@ final class MediaChecks {
         this.settings = settings;
     }
 
-    /** Throws the Graph error Instagram answers for an unusable image; feed images also need a feed aspect ratio. */
+    /**
+     * Throws the Graph error Instagram answers for an unusable image; feed images also need a feed aspect ratio.
+     * Width is not checked: Instagram scales images to 320-1440 px wide rather than refusing them
+     * (docs/instagram.md#media), and story images take any ratio (9:16 is only recommended).
+     */
     void checkImage(String url, boolean feedAspectRatio) {
         long maxBytes = settings.current().maxImageBytes();
         MediaDownload download = fetcher.download(url, maxBytes, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -51,23 +60,22 @@ final class MediaChecks {
         }
     }
 
-    /** The subcode a video container ends ERROR with, or empty when the video is usable. */
-    OptionalInt checkVideo(String url) {
+    /** The subcode a video container of {@code kind} ends ERROR with, or empty when the video is usable. */
+    OptionalInt checkVideo(String url, ContainerKind kind) {
         MediaDownload download = fetcher.download(url, settings.current().maxVideoBytes(), VIDEO_HEAD_BYTES);
         return switch (download.outcome()) {
             case UNREACHABLE, REFUSED, NOT_OK -> OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
             case TOO_LARGE -> OptionalInt.of(VideoFailure.PROCESSING_FAILED);
-            case OK -> hasFtypBox(download.kept()) ? OptionalInt.empty() : OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
+            case OK -> VideoRules.broken(IsoBoxReader.read(download.kept()), kind,
+                    settings.current().carouselVideoMaxDuration()).map(reason -> {
+                        log.info("sandbox: video {} ends in ERROR: {}", url, reason);
+                        return OptionalInt.of(VideoFailure.UNSUPPORTED_FORMAT);
+                    }).orElse(OptionalInt.empty());
         };
     }
 
     private static boolean isJpeg(byte[] bytes) {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
-    }
-
-    /** MP4 and MOV files start with a box whose type, at offset 4, is {@code ftyp}. */
-    private static boolean hasFtypBox(byte[] head) {
-        return head.length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
     }
 
     private static double aspectRatio(byte[] jpeg) {

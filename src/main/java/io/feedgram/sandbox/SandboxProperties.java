@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param quotaShape      the shape of {@code content_publishing_limit}: documented (wrapped) or flat
  * @param maxImageBytes   the largest image Instagram fetches
  * @param maxVideoBytes   the largest video Instagram fetches
+ * @param carouselVideoMaxDuration the longest carousel video: Meta documents no limit of its own, the reel
+ *                        rules are assumed (docs/instagram.md#media), so 15 min by default
  * @param pageSize        the page size of media listings when the call sets no {@code limit}
  * @param maxPageSize     the largest {@code limit} a media listing honours
  * @param maxHashtags     the most hashtags a caption may carry
@@ -41,6 +43,7 @@ public record SandboxProperties(
         @DefaultValue("wrapped") QuotaShape quotaShape,
         @DefaultValue("8388608") long maxImageBytes,
         @DefaultValue("300000000") long maxVideoBytes,
+        @DefaultValue("15m") Duration carouselVideoMaxDuration,
         @DefaultValue("25") int pageSize,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue("30") int maxHashtags,

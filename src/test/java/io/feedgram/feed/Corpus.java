@@ -45,7 +45,7 @@ final class Corpus {
     static List<FeedEntry> entries(String name, String contentType) throws FeedException {
         String body = text(name, contentType);
         String url = "https://feeds.example/" + name;
-        return new FeedHttp(null).isJson(contentType, body) ? READER.jsonEntries(body, url)
+        return new FeedHttp(null, null).isJson(contentType, body) ? READER.jsonEntries(body, url)
                 : READER.entries(PARSER.parse(body), url);
     }
 }

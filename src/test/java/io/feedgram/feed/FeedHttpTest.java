@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.feedgram.system.PrivateAddressGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -15,7 +16,8 @@ class FeedHttpTest {
 
     private static FeedHttp reader(DataSize max, Duration deadline) {
         return new FeedHttp(new FeedsProperties(List.of(),
-                new FeedsProperties.Fetch(max, "Feedgram/test", Duration.ofSeconds(5), deadline, Duration.ofMinutes(2))));
+                new FeedsProperties.Fetch(max, "Feedgram/test", Duration.ofSeconds(5), deadline, Duration.ofMinutes(2), List.of())),
+                new PrivateAddressGuard(false, List.of()));
     }
 
     @Test

@@ -80,6 +80,7 @@ class FeedRestartTest {
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("feedgram").toAbsolutePath(),
                 "--feedgram.graph.instagram-url=" + base + "/sandbox/graph.instagram.com",
                 "--feedgram.publishing.min-interval=0s", "--feedgram.fetch.check=200ms",
+                "--feedgram.fetch.allowed-private-hosts=localhost",
                 "--feedgram.accounts[0].id=blog", "--feedgram.accounts[0].ig-user-id=17841400000000808",
                 "--feedgram.accounts[0].access-token=IGAA-feed-restart-token",
                 "--feedgram.feeds[0].id=blog", "--feedgram.feeds[0].url=" + base + "/test-feeds/file/poll-blog.xml",

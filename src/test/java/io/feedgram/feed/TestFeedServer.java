@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -75,6 +76,13 @@ public class TestFeedServer {
                     .replace("{base}", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString())
                     .getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A 302 to {@code path} on this server under another host name, as a feed that moved (or a hostile one) answers. */
+    @GetMapping("/test-feeds/redirect")
+    public ResponseEntity<Void> redirect(@RequestParam String host, @RequestParam String path) {
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath().host(host).path(path).build().toUri()).build();
     }
 
     @GetMapping("/test-feeds/status/{code}")

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,15 +20,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Real JPEG, PNG and MP4 bytes over HTTP for the sandbox to fetch, like a blog's media host. */
+/** Real JPEG, PNG, MP4 and WebM bytes over HTTP for the sandbox to fetch, like a blog's media host. */
 @RestController
 @ConditionalOnProperty(name = "sandbox-test.media", havingValue = "true")
 final class TestMediaController {
 
     private static final MediaType JPEG = MediaType.IMAGE_JPEG;
+    private static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
 
     private final byte[] square = image(1080, 1080, "jpg");
     private final byte[] wide = image(3000, 1000, "jpg");
@@ -64,11 +67,30 @@ final class TestMediaController {
         return ResponseEntity.ok().contentType(JPEG).body(bytes);
     }
 
-    /** An MP4 is recognised by its {@code ftyp} box at offset 4. */
+    /** A video that meets every rule Instagram documents for reels, stories and carousels. */
     @GetMapping("/test-media/clip.mp4")
     ResponseEntity<byte[]> clip() {
-        byte[] bytes = Arrays.copyOf(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 4096);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4")).body(bytes);
+        return ResponseEntity.ok().contentType(MP4).body(TestVideo.COMPLIANT.bytes());
+    }
+
+    /** {@link TestVideo#COMPLIANT} with the properties the query sets (see {@link TestVideo#of}). */
+    @GetMapping("/test-media/video.mp4")
+    ResponseEntity<byte[]> video(@RequestParam Map<String, String> set) {
+        return ResponseEntity.ok().contentType(MP4).body(TestVideo.of(set).bytes());
+    }
+
+    /** The start of a WebM file: an EBML header, no ftyp box. */
+    @GetMapping("/test-media/clip.webm")
+    ResponseEntity<byte[]> webm() {
+        byte[] bytes = Arrays.copyOf(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0x9F, 0x42, (byte) 0x86, (byte) 0x81, 1,
+                0x42, (byte) 0x82, (byte) 0x84, 'w', 'e', 'b', 'm'}, 4096);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/webm")).body(bytes);
+    }
+
+    /** A JPEG of the given size, for the width and ratio rules. */
+    @GetMapping("/test-media/sized.jpg")
+    ResponseEntity<byte[]> sized(@RequestParam int width, @RequestParam int height) {
+        return ResponseEntity.ok().contentType(JPEG).body(image(width, height, "jpg"));
     }
 
     @GetMapping("/test-media/not-a-video.mp4")
