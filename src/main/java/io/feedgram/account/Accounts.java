@@ -11,8 +11,7 @@ import java.util.Optional;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.Login;
 import io.feedgram.graph.MetaApp;
-import io.feedgram.post.PostRepository;
-import io.feedgram.post.PostStatus;
+import io.feedgram.post.PostTransitions;
 import io.feedgram.system.Columns;
 import io.feedgram.system.Sha256;
 import org.slf4j.Logger;
@@ -34,14 +33,14 @@ public class Accounts {
 
     private final AccountsProperties properties;
     private final JdbcClient jdbc;
-    private final PostRepository posts;
+    private final PostTransitions transitions;
     private final TokenCipher cipher;
     private final Clock clock;
 
-    public Accounts(AccountsProperties properties, JdbcClient jdbc, PostRepository posts, TokenCipher cipher, Clock clock) {
+    public Accounts(AccountsProperties properties, JdbcClient jdbc, PostTransitions transitions, TokenCipher cipher, Clock clock) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.posts = posts;
+        this.transitions = transitions;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -56,6 +55,11 @@ public class Accounts {
                         cipher.decrypt(rs.getString("access_token_enc")),
                         new MetaApp(rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc")))))
                 .optional();
+    }
+
+    /** A configured account's credentials; a post whose account left the configuration fails its step loudly. */
+    public GraphCredentials require(String accountId) {
+        return find(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " is not configured"));
     }
 
     /** The configured accounts' ids; nothing is read or decrypted to list them. */
@@ -205,7 +209,7 @@ public class Accounts {
     public void requireReauthorization(String accountId, String reason) {
         jdbc.sql("update account_state set status = 'NEEDS_REAUTH', reason = ?, updated_at = ? where account_id = ?")
                 .params(Columns.fit(reason, 2000), at(clock.instant()), accountId).update();
-        List<String> parked = posts.parkAll(accountId, PostStatus.NEEDS_REAUTH, "account needs re-authorization: " + reason);
+        List<String> parked = transitions.parkAll(accountId, "account needs re-authorization: " + reason);
         log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
     }
 
@@ -230,9 +234,7 @@ public class Accounts {
                 update account_state set status = 'ACTIVE', reason = null, paused_until = null,
                        updated_at = ? where account_id = ?""")
                 .params(at(clock.instant()), accountId).update();
-        posts.findByAccountAndStatus(accountId, PostStatus.NEEDS_REAUTH).forEach(post ->
-                posts.move(post, post.resumeStatus() == null ? PostStatus.QUEUED : post.resumeStatus(),
-                        clock.instant(), null, null, "account re-authorized: " + why));
+        transitions.unparkAll(accountId, "account re-authorized: " + why);
         log.info("account {} is active again: {}", accountId, why);
     }
 

@@ -47,9 +47,9 @@ class PublishingEndToEndTest extends PipelineTestSupport {
         assertThat(album.path("children").get(1).path("params").path("media_type").asText()).isEqualTo("VIDEO");
         assertThat(album.path("params").path("caption").asText()).isEqualTo("Caption " + marker);
 
-        assertThat(posts.containers(carousel)).filteredOn(Container::isParent).singleElement()
+        assertThat(containers.of(carousel)).filteredOn(Container::isParent).singleElement()
                 .satisfies(parent -> assertThat(parent.permalink()).startsWith("https://www.instagram.com/p/"));
-        assertThat(posts.containers(story)).hasSize(2).allMatch(Container::isPublished);
+        assertThat(containers.of(story)).hasSize(2).allMatch(Container::isPublished);
         assertThat(posts.history(image)).extracting(HistoryEntry::status).containsExactly(
                 PostStatus.QUEUED, PostStatus.CONTAINERS_CREATED, PostStatus.READY, PostStatus.PUBLISHED);
     }
@@ -116,7 +116,7 @@ class PublishingEndToEndTest extends PipelineTestSupport {
 
         assertThat(sandbox.published(ALPHA, marker)).hasSize(2);
         // The permalink read failed too; that never fails a publish.
-        assertThat(posts.containers(image)).singleElement().satisfies(c -> {
+        assertThat(containers.of(image)).singleElement().satisfies(c -> {
             assertThat(c.mediaId()).isNotNull();
             assertThat(c.permalink()).isNull();
         });
@@ -138,7 +138,7 @@ class PublishingEndToEndTest extends PipelineTestSupport {
         assertThat(accounts.state("gamma")).get().extracting(AccountState::status).isEqualTo(AccountState.Status.NEEDS_REAUTH);
         // The paused account's next post is not attempted at all.
         assertThat(posts.find(gammaSecond).orElseThrow().status()).isEqualTo(PostStatus.QUEUED);
-        assertThat(posts.containers(gammaSecond)).isEmpty();
+        assertThat(containers.of(gammaSecond)).isEmpty();
         assertThat(sandbox.published(BETA, marker)).hasSize(1);
         assertThat(sandbox.published(GAMMA, marker)).isEmpty();
 
