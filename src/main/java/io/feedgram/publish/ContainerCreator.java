@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.GraphClient;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContainerCreator {
 
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
     private final ContainerPlans plans;
     private final PostContainers containers;
     private final PostLeases leases;
@@ -38,10 +38,10 @@ public class ContainerCreator {
     private final PublishingProperties settings;
     private final Clock clock;
 
-    public ContainerCreator(Accounts accounts, ContainerPlans plans, PostContainers containers, PostLeases leases,
+    public ContainerCreator(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
                             PostTransitions transitions, GraphClient graph, GraphFailureHandler failures,
                             PublishingProperties settings, Clock clock) {
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.plans = plans;
         this.containers = containers;
         this.leases = leases;
@@ -53,7 +53,7 @@ public class ContainerCreator {
     }
 
     public void createContainers(Post post) {
-        Optional<GraphCredentials> account = accounts.find(post.accountId());
+        Optional<GraphCredentials> account = credentials.find(post.accountId());
         if (account.isEmpty()) {
             transitions.fail(post, new PostError(null, null, "account " + post.accountId() + " is not configured"),
                     "unknown account");

@@ -3,7 +3,7 @@ package io.feedgram.publish;
 import java.time.Clock;
 import java.util.List;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.ContainerStatus;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.GraphClient;
@@ -30,7 +30,7 @@ public class ContainerPoller {
     /** Status of a container that could not be read (100/33 outages); publish will tell. */
     static final String UNKNOWN = "UNKNOWN";
 
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
     private final ContainerPlans plans;
     private final PostContainers containers;
     private final PostLeases leases;
@@ -41,10 +41,10 @@ public class ContainerPoller {
     private final PublishingProperties settings;
     private final Clock clock;
 
-    public ContainerPoller(Accounts accounts, ContainerPlans plans, PostContainers containers, PostLeases leases,
+    public ContainerPoller(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
                            PostTransitions transitions, ContainerProcessing processing, GraphClient graph,
                            GraphFailureHandler failures, PublishingProperties settings, Clock clock) {
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.plans = plans;
         this.containers = containers;
         this.leases = leases;
@@ -57,7 +57,7 @@ public class ContainerPoller {
     }
 
     public void poll(Post post) {
-        GraphCredentials account = accounts.require(post.accountId());
+        GraphCredentials account = credentials.require(post.accountId());
         ContainerPlan plan = plans.of(post);
         for (Container container : containers.of(post.id())) {
             if (container.containerId() == null || isDone(container)) {

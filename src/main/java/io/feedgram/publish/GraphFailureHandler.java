@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountStates;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.ErrorPolicy;
 import io.feedgram.graph.GraphError;
@@ -31,16 +31,16 @@ public class GraphFailureHandler {
     private final ErrorPolicy policy;
     private final PostTransitions transitions;
     private final PostLeases leases;
-    private final Accounts accounts;
+    private final AccountStates states;
     private final PublishingProperties settings;
     private final Clock clock;
 
-    public GraphFailureHandler(ErrorPolicy policy, PostTransitions transitions, PostLeases leases, Accounts accounts,
+    public GraphFailureHandler(ErrorPolicy policy, PostTransitions transitions, PostLeases leases, AccountStates states,
                                PublishingProperties settings, Clock clock) {
         this.policy = policy;
         this.transitions = transitions;
         this.leases = leases;
-        this.accounts = accounts;
+        this.states = states;
         this.settings = settings;
         this.clock = clock;
     }
@@ -61,7 +61,7 @@ public class GraphFailureHandler {
             case QUOTA_EXHAUSTED -> defer(post, settings.quotaRecheck(), error, reason);
             case AUTH -> {
                 transitions.park(post, error, reason);
-                accounts.requireReauthorization(post.accountId(), error.message());
+                states.requireReauthorization(post.accountId(), error.message());
             }
             case FIX_INPUT, UNREADABLE -> transitions.fail(post, error, reason);
             case RETRY_ONCE -> {
@@ -86,7 +86,7 @@ public class GraphFailureHandler {
         boolean blocked = policy.classify(failure) == ErrorClass.ACCOUNT_BLOCKED;
         Duration pause = later(failure, blocked ? settings.accountBlockPause() : settings.retryDelay(post.attempts()));
         Instant until = clock.instant().plus(pause);
-        accounts.pause(post.accountId(), until, errorOf(failure).message());
+        states.pause(post.accountId(), until, errorOf(failure).message());
         return until;
     }
 

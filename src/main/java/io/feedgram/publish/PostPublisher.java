@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.feedgram.account.AccountState;
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
+import io.feedgram.account.AccountStates;
 import io.feedgram.graph.ContainerStatus;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.GraphClient;
@@ -46,14 +47,15 @@ public class PostPublisher {
     private final PostTransitions transitions;
     private final PublishReconciler reconciler;
     private final ContainerProcessing processing;
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
+    private final AccountStates states;
     private final GraphClient graph;
     private final GraphFailureHandler failures;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public PostPublisher(PostRepository posts, PostContainers containers, PostLeases leases, PostTransitions transitions,
-                         PublishReconciler reconciler, ContainerProcessing processing, Accounts accounts, GraphClient graph,
+                         PublishReconciler reconciler, ContainerProcessing processing, AccountCredentials credentials, AccountStates states, GraphClient graph,
                          GraphFailureHandler failures, PublishingProperties settings, Clock clock) {
         this.posts = posts;
         this.containers = containers;
@@ -61,7 +63,8 @@ public class PostPublisher {
         this.transitions = transitions;
         this.reconciler = reconciler;
         this.processing = processing;
-        this.accounts = accounts;
+        this.credentials = credentials;
+        this.states = states;
         this.graph = graph;
         this.failures = failures;
         this.settings = settings;
@@ -72,7 +75,7 @@ public class PostPublisher {
     public void publish(Post claimed) {
         Instant now = clock.instant();
         String lock = UUID.randomUUID().toString();
-        if (!accounts.tryStartPublish(claimed.accountId(), lock, now.plus(settings.lease()))) {
+        if (!states.tryStartPublish(claimed.accountId(), lock, now.plus(settings.lease()))) {
             leases.reschedule(claimed, now.plus(settings.tick()), claimed.attempts());
             return;
         }
@@ -84,12 +87,12 @@ public class PostPublisher {
                 publishUnderLock(post);
             }
         } finally {
-            accounts.endPublish(claimed.accountId(), lock);
+            states.endPublish(claimed.accountId(), lock);
         }
     }
 
     private void publishUnderLock(Post post) {
-        GraphCredentials account = accounts.require(post.accountId());
+        GraphCredentials account = credentials.require(post.accountId());
         Optional<Container> next = reconciler.nextTarget(post);
         if (next.isEmpty()) {
             transitions.advance(post, PostStatus.PUBLISHED, clock.instant(), "all media published");
@@ -97,7 +100,7 @@ public class PostPublisher {
         }
         Container target = next.get();
         Instant now = clock.instant();
-        Instant last = accounts.state(post.accountId()).map(AccountState::lastPublishedAt).orElse(null);
+        Instant last = states.state(post.accountId()).map(AccountState::lastPublishedAt).orElse(null);
         if (last != null && last.plus(settings.minInterval()).isAfter(now)) {
             leases.reschedule(post, last.plus(settings.minInterval()), post.attempts());
             return;

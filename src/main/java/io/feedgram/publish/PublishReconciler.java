@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
+import io.feedgram.account.AccountStates;
 import io.feedgram.graph.ContainerStatus;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.GraphClient;
@@ -37,21 +38,23 @@ public class PublishReconciler {
     private final PostLeases leases;
     private final PostTransitions transitions;
     private final ContainerProcessing processing;
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
+    private final AccountStates states;
     private final GraphClient graph;
     private final GraphFailureHandler failures;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public PublishReconciler(ContainerPlans plans, PostContainers containers, PostLeases leases,
-                             PostTransitions transitions, ContainerProcessing processing, Accounts accounts,
+                             PostTransitions transitions, ContainerProcessing processing, AccountCredentials credentials, AccountStates states,
                              GraphClient graph, GraphFailureHandler failures, PublishingProperties settings, Clock clock) {
         this.plans = plans;
         this.containers = containers;
         this.leases = leases;
         this.transitions = transitions;
         this.processing = processing;
-        this.accounts = accounts;
+        this.credentials = credentials;
+        this.states = states;
         this.graph = graph;
         this.failures = failures;
         this.settings = settings;
@@ -66,7 +69,7 @@ public class PublishReconciler {
             transitions.advance(post, PostStatus.READY, clock.instant(), "nothing left to reconcile");
             return;
         }
-        GraphCredentials account = accounts.require(post.accountId());
+        GraphCredentials account = credentials.require(post.accountId());
         ContainerStatus status = readOrPark(post, account, pending.get(), null);
         if (status == null) {
             return;
@@ -131,7 +134,7 @@ public class PublishReconciler {
     void published(Post post, GraphCredentials account, Container target, String mediaId, String detail) {
         Instant now = clock.instant();
         containers.recordPublished(post.id(), target.position(), mediaId, now);
-        accounts.recordPublished(post.accountId(), now);
+        states.recordPublished(post.accountId(), now);
         if (nextTarget(post).isPresent()) {
             // Story posts: the next media follows, paced by the minimum interval.
             leases.reschedule(post, now, 0);
