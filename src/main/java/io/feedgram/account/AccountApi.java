@@ -20,13 +20,15 @@ import org.springframework.stereotype.Component;
 @Component("accountApi")
 public class AccountApi {
 
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
+    private final AccountStates states;
     private final TokenRefresher refresher;
     private final GraphClient graph;
     private final Clock clock;
 
-    public AccountApi(Accounts accounts, TokenRefresher refresher, GraphClient graph, Clock clock) {
-        this.accounts = accounts;
+    public AccountApi(AccountCredentials credentials, AccountStates states, TokenRefresher refresher, GraphClient graph, Clock clock) {
+        this.credentials = credentials;
+        this.states = states;
         this.refresher = refresher;
         this.graph = graph;
         this.clock = clock;
@@ -44,7 +46,7 @@ public class AccountApi {
     }
 
     public List<AccountView> list() {
-        return accounts.ids().stream().map(id -> view(id, false)).toList();
+        return credentials.ids().stream().map(id -> view(id, false)).toList();
     }
 
     public AccountView get(@Header("id") String id) {
@@ -54,7 +56,7 @@ public class AccountApi {
     /** Refreshes the token now (one attempt) and answers with the account; 409 when it is not connected. */
     public AccountView refresh(@Header("id") String id) {
         known(id);
-        if (!accounts.token(id).orElseThrow().connected()) {
+        if (!credentials.token(id).orElseThrow().connected()) {
             throw ApiProblem.conflict("Account " + id + " is not connected; connect it first.");
         }
         refresher.refreshNow(id);
@@ -62,19 +64,19 @@ public class AccountApi {
     }
 
     public AccountView disconnect(@Header("id") String id) {
-        accounts.disconnect(known(id));
+        credentials.disconnect(known(id));
         return view(id, false);
     }
 
     private String known(String id) {
-        return accounts.find(id).map(account -> id)
+        return credentials.find(id).map(account -> id)
                 .orElseThrow(() -> ApiProblem.notFound("No account with id " + id + "."));
     }
 
     private AccountView view(String id, boolean withQuota) {
-        GraphCredentials account = accounts.find(id).orElseThrow();
-        StoredToken token = accounts.token(id).orElseThrow();
-        AccountState state = accounts.state(id).orElseThrow();
+        GraphCredentials account = credentials.find(id).orElseThrow();
+        StoredToken token = credentials.token(id).orElseThrow();
+        AccountState state = states.state(id).orElseThrow();
         Instant now = clock.instant();
         Long daysLeft = token.expiresAt() == null ? null : Duration.between(now, token.expiresAt()).toDays();
         return new AccountView(id, token.username(), account.login().name().toLowerCase(java.util.Locale.ROOT),

@@ -4,7 +4,7 @@ import io.feedgram.graph.Login;
 
 /**
  * One Instagram professional account as declared under {@code feedgram.accounts[*]}: configuration
- * only; the credentials Graph calls use come from {@link Accounts#credentials(String)}.
+ * only; the credentials Graph calls use come from {@link AccountCredentials#find(String)}.
  * {@link #toString()} masks the secrets: records print every component by default.
  */
 public record AccountConfig(

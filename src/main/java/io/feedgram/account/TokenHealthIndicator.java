@@ -17,11 +17,13 @@ import org.springframework.stereotype.Component;
 @Component("tokens")
 public class TokenHealthIndicator implements HealthIndicator {
 
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
+    private final AccountStates states;
     private final Clock clock;
 
-    public TokenHealthIndicator(Accounts accounts, Clock clock) {
-        this.accounts = accounts;
+    public TokenHealthIndicator(AccountCredentials credentials, AccountStates states, Clock clock) {
+        this.credentials = credentials;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -30,9 +32,9 @@ public class TokenHealthIndicator implements HealthIndicator {
         Instant now = clock.instant();
         boolean up = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (String id : accounts.ids()) {
-            StoredToken token = accounts.token(id).orElseThrow();
-            AccountState.Status status = accounts.state(id).map(AccountState::status)
+        for (String id : credentials.ids()) {
+            StoredToken token = credentials.token(id).orElseThrow();
+            AccountState.Status status = states.state(id).map(AccountState::status)
                     .orElse(AccountState.Status.ACTIVE);
             boolean expired = token.expiresAt() != null && token.expiresAt().isBefore(now);
             String problem = !token.connected() || status == AccountState.Status.NEEDS_REAUTH ? "needs re-authorization"

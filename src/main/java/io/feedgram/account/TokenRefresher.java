@@ -36,16 +36,18 @@ public class TokenRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
+    private final AccountStates states;
     private final MetaLogins logins;
     private final ErrorPolicy policy;
     private final TokensProperties settings;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public TokenRefresher(Accounts accounts, MetaLogins logins, ErrorPolicy policy, TokensProperties settings,
+    public TokenRefresher(AccountCredentials credentials, AccountStates states, MetaLogins logins, ErrorPolicy policy, TokensProperties settings,
                           MeterRegistry meters, Clock clock) {
-        this.accounts = accounts;
+        this.credentials = credentials;
+        this.states = states;
         this.logins = logins;
         this.policy = policy;
         this.settings = settings;
@@ -56,9 +58,9 @@ public class TokenRefresher {
     /** The accounts whose token should be refreshed now. */
     public List<String> due() {
         Instant now = clock.instant();
-        return accounts.ids().stream()
-                .filter(id -> accounts.state(id).map(s -> s.status() != AccountState.Status.NEEDS_REAUTH).orElse(true))
-                .filter(id -> accounts.token(id).map(t -> isDue(t, now)).orElse(false))
+        return credentials.ids().stream()
+                .filter(id -> states.state(id).map(s -> s.status() != AccountState.Status.NEEDS_REAUTH).orElse(true))
+                .filter(id -> credentials.token(id).map(t -> isDue(t, now)).orElse(false))
                 .toList();
     }
 
@@ -73,7 +75,7 @@ public class TokenRefresher {
 
     /** Refreshes one account's token now; throws on failures worth retrying. */
     public void refresh(@Body String accountId) {
-        GraphCredentials account = accounts.find(accountId).orElseThrow(
+        GraphCredentials account = credentials.find(accountId).orElseThrow(
                 () -> new IllegalArgumentException("account " + accountId + " is not configured"));
         if (account.accessToken() == null) {
             throw new IllegalStateException("account " + accountId + " is not connected: nothing to refresh");
@@ -82,17 +84,17 @@ public class TokenRefresher {
         try {
             if (account.login() == Login.INSTAGRAM) {
                 TokenGrant grant = logins.refreshInstagramToken(account.accessToken());
-                accounts.refreshed(accountId, grant.accessToken(), expiry(now, grant), null, null);
+                credentials.refreshed(accountId, grant.accessToken(), expiry(now, grant), null, null);
             } else {
-                Optional<String> userToken = accounts.userToken(accountId);
+                Optional<String> userToken = credentials.userToken(accountId);
                 if (userToken.isEmpty()) {
                     // A Page token pasted in the file: it does not expire on a schedule and has no user token to exchange.
-                    accounts.refreshSkipped(accountId, "nothing to refresh: a Page token without its user token "
+                    credentials.refreshSkipped(accountId, "nothing to refresh: a Page token without its user token "
                             + "(connect with Facebook Login to keep it renewed)");
                     return;
                 }
                 TokenGrant user = logins.exchangeFacebookToken(account.app(), userToken.get());
-                accounts.refreshed(accountId, pageToken(account, user), null, user.accessToken(), expiry(now, user));
+                credentials.refreshed(accountId, pageToken(account, user), null, user.accessToken(), expiry(now, user));
             }
             log.info("account {}: token refreshed", accountId);
         } catch (GraphException e) {
@@ -102,7 +104,7 @@ public class TokenRefresher {
             // Expired or revoked: no refresh can save it; the account waits for a new connection.
             String reason = "token refresh refused: " + e.getMessage();
             failed(accountId, e);
-            accounts.requireReauthorization(accountId, reason);
+            states.requireReauthorization(accountId, reason);
         }
     }
 
@@ -118,7 +120,7 @@ public class TokenRefresher {
     /** The refresh failed for good: recorded, counted and logged with the account and Instagram's code. */
     public void failed(@Body String accountId, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        accounts.refreshFailed(accountId, reason);
+        credentials.refreshFailed(accountId, reason);
         meters.counter("feedgram.token.refresh.failures", "account", accountId).increment();
         log.error("account {}: token refresh failed: {}", accountId, reason);
     }

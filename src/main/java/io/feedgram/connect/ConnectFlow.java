@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
 import io.feedgram.graph.Login;
@@ -33,15 +33,15 @@ class ConnectFlow {
         }
     }
 
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
     private final ConnectStates states;
     private final ConnectProperties properties;
     private final MetaEndpoints endpoints;
     private final Environment environment;
 
-    ConnectFlow(Accounts accounts, ConnectStates states, ConnectProperties properties, MetaEndpoints endpoints,
+    ConnectFlow(AccountCredentials credentials, ConnectStates states, ConnectProperties properties, MetaEndpoints endpoints,
                 Environment environment) {
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.states = states;
         this.properties = properties;
         this.endpoints = endpoints;
@@ -53,7 +53,7 @@ class ConnectFlow {
         if (accountId == null || accountId.isBlank()) {
             return Optional.empty();
         }
-        return accounts.find(accountId)
+        return credentials.find(accountId)
                 .filter(a -> a.login() == login)
                 .filter(a -> a.app().complete());
     }

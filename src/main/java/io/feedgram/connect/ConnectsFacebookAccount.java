@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.account.Connection;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphProperties;
@@ -35,16 +35,16 @@ class ConnectsFacebookAccount {
     private final MetaLogins logins;
     private final MetaEndpoints endpoints;
     private final GraphProperties graph;
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
     private final Clock clock;
 
     ConnectsFacebookAccount(ConnectFlow flow, MetaLogins logins, MetaEndpoints endpoints, GraphProperties graph,
-                            Accounts accounts, Clock clock) {
+                            AccountCredentials credentials, Clock clock) {
         this.flow = flow;
         this.logins = logins;
         this.endpoints = endpoints;
         this.graph = graph;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -77,7 +77,7 @@ class ConnectsFacebookAccount {
                         "no Page of this Facebook user is linked to Instagram account " + account.igUserId()));
         String username = logins.facebookUsername(page.igUserId(), page.pageToken());
         Instant userTokenExpiresAt = clock.instant().plus(user.expiresIn() == null ? Duration.ofDays(60) : user.expiresIn());
-        accounts.connect(accepted.accountId(), new Connection(page.pageToken(), null, page.igUserId(), username,
+        credentials.connect(accepted.accountId(), new Connection(page.pageToken(), null, page.igUserId(), username,
                 user.accessToken(), userTokenExpiresAt));
         log.info("account {} connected with Facebook Login as {} (IG user {}, Page {}); the user token is valid until {}",
                 accepted.accountId(), username, page.igUserId(), page.pageId(), userTokenExpiresAt);

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.account.Connection;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.Identity;
@@ -31,14 +31,14 @@ class ConnectsInstagramAccount {
     private final ConnectFlow flow;
     private final MetaLogins logins;
     private final MetaEndpoints endpoints;
-    private final Accounts accounts;
+    private final AccountCredentials credentials;
     private final Clock clock;
 
-    ConnectsInstagramAccount(ConnectFlow flow, MetaLogins logins, MetaEndpoints endpoints, Accounts accounts, Clock clock) {
+    ConnectsInstagramAccount(ConnectFlow flow, MetaLogins logins, MetaEndpoints endpoints, AccountCredentials credentials, Clock clock) {
         this.flow = flow;
         this.logins = logins;
         this.endpoints = endpoints;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -64,7 +64,7 @@ class ConnectsInstagramAccount {
             throw new ConnectFailure(ConnectError.WRONG_ACCOUNT, "logged in as another Instagram account than " + account.igUserId());
         }
         Instant expiresAt = clock.instant().plus(longLived.expiresIn() == null ? Duration.ofDays(60) : longLived.expiresIn());
-        accounts.connect(accepted.accountId(), new Connection(longLived.accessToken(), expiresAt, me.igUserId(), me.username(),
+        credentials.connect(accepted.accountId(), new Connection(longLived.accessToken(), expiresAt, me.igUserId(), me.username(),
                 null, null));
         log.info("account {} connected with Instagram Login as {} (IG user {}), token valid until {}",
                 accepted.accountId(), me.username(), me.igUserId(), expiresAt);

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountsProperties;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.Post;
+import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostRepository;
+import io.feedgram.post.PostTransitions;
 import io.feedgram.post.PostStatus;
 import io.feedgram.system.Sha256;
 import org.apache.camel.Body;
@@ -34,11 +36,16 @@ public class Inbox {
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final PostRepository posts;
+    private final PostTransitions transitions;
+    private final PostContainers containers;
     private final AccountsProperties accounts;
     private final InboxValidator validator;
 
-    public Inbox(PostRepository posts, AccountsProperties accounts, ObjectMapper json, Clock clock) {
+    public Inbox(PostRepository posts, PostTransitions transitions, PostContainers containers, AccountsProperties accounts,
+                 ObjectMapper json, Clock clock) {
         this.posts = posts;
+        this.transitions = transitions;
+        this.containers = containers;
         this.accounts = accounts;
         this.validator = new InboxValidator(json, clock);
     }
@@ -135,8 +142,8 @@ public class Inbox {
     public PostView retry(@Header("id") String id) {
         Post post = find(id);
         boolean done = switch (post.status()) {
-            case FAILED -> posts.requeueFailed(post, "retry requested through the API");
-            case UNCONFIRMED -> posts.makeDueNow(post, "reconciliation requested through the API");
+            case FAILED -> transitions.requeueFailed(post, "retry requested through the API");
+            case UNCONFIRMED -> transitions.makeDueNow(post, "reconciliation requested through the API");
             default -> throw ApiProblem.conflict("Only a FAILED or UNCONFIRMED post can be retried; this one is "
                     + post.status() + ".");
         };
@@ -153,7 +160,7 @@ public class Inbox {
         if (!post.status().canMoveTo(PostStatus.CANCELLED)) {
             throw ApiProblem.conflict("A " + post.status() + " post cannot be cancelled.");
         }
-        if (!posts.cancel(post, "cancelled through the API")) {
+        if (!transitions.cancel(post, "cancelled through the API")) {
             throw ApiProblem.conflict("The post started publishing or changed meanwhile; it is now "
                     + find(id).status() + ".");
         }
@@ -171,7 +178,7 @@ public class Inbox {
     }
 
     private PostView view(Post post) {
-        return PostView.of(post, posts.sourceKey(post.id()).orElse(null), posts.containers(post.id()),
+        return PostView.of(post, posts.sourceKey(post.id()).orElse(null), containers.of(post.id()),
                 posts.history(post.id()));
     }
 }

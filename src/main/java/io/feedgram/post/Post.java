@@ -24,6 +24,11 @@ public record Post(
         Instant createdAt,
         String leaseOwner) {
 
+    /** The state a waiting (DEFERRED or NEEDS_REAUTH) post goes back to. */
+    public PostStatus resumesIn() {
+        return resumeStatus == null ? PostStatus.QUEUED : resumeStatus;
+    }
+
     public boolean hasVideo() {
         return media.stream().anyMatch(m -> m.type() == MediaType.VIDEO);
     }

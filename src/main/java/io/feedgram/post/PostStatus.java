@@ -1,6 +1,7 @@
 package io.feedgram.post;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +31,11 @@ public enum PostStatus {
             PUBLISHED, EnumSet.noneOf(PostStatus.class),
             SKIPPED, EnumSet.noneOf(PostStatus.class),
             CANCELLED, EnumSet.noneOf(PostStatus.class));
+
+    /** The names of {@code statuses}, as the status column stores them (an SQL {@code in} list). */
+    static List<String> names(Set<PostStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
 
     public boolean isTerminal() {
         return MOVES.get(this).isEmpty() || this == FAILED;

@@ -1,17 +1,23 @@
 package io.feedgram.publish;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.feedgram.account.AccountCredentials;
+import io.feedgram.graph.GraphClient;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
 import io.feedgram.post.Container;
 import io.feedgram.post.Post;
+import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostError;
+import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostStatus;
+import io.feedgram.post.PostTransitions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,48 +25,66 @@ import org.springframework.stereotype.Component;
  * moment Instagram returns it, so a crash never creates the same container twice. (A
  * carousel's parent is created once its children are processed; see {@link ContainerPoller}.)
  */
-@Component("containerCreator")
+@Component
 public class ContainerCreator {
 
-    private final PublishContext context;
+    private final AccountCredentials credentials;
+    private final ContainerPlans plans;
+    private final PostContainers containers;
+    private final PostLeases leases;
+    private final PostTransitions transitions;
+    private final GraphClient graph;
+    private final GraphFailureHandler failures;
+    private final PublishingProperties settings;
+    private final Clock clock;
 
-    public ContainerCreator(PublishContext context) {
-        this.context = context;
+    public ContainerCreator(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
+                            PostTransitions transitions, GraphClient graph, GraphFailureHandler failures,
+                            PublishingProperties settings, Clock clock) {
+        this.credentials = credentials;
+        this.plans = plans;
+        this.containers = containers;
+        this.leases = leases;
+        this.transitions = transitions;
+        this.graph = graph;
+        this.failures = failures;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public void createContainers(Post post) {
-        Optional<GraphCredentials> account = context.accounts().find(post.accountId());
+        Optional<GraphCredentials> account = credentials.find(post.accountId());
         if (account.isEmpty()) {
-            context.failures().fail(post, new PostError(null, null, "account " + post.accountId() + " is not configured"),
+            transitions.fail(post, new PostError(null, null, "account " + post.accountId() + " is not configured"),
                     "unknown account");
             return;
         }
         ContainerPlan plan;
         try {
-            plan = context.plan(post);
+            plan = plans.of(post);
         } catch (ContainerPlan.Unpublishable e) {
-            context.failures().fail(post, new PostError(null, null, e.getMessage()), "cannot be published: " + e.getMessage());
+            transitions.fail(post, new PostError(null, null, e.getMessage()), "cannot be published: " + e.getMessage());
             return;
         }
-        Map<Integer, Container> existing = context.posts().containers(post.id()).stream()
+        Map<Integer, Container> existing = containers.of(post.id()).stream()
                 .collect(Collectors.toMap(Container::position, Function.identity()));
         for (ContainerPlan.Spec item : plan.items()) {
             Container known = existing.get(item.position());
             if (known != null && known.containerId() != null) {
                 continue;
             }
-            if (!context.posts().holdLease(post, context.clock().instant().plus(context.settings().lease()))) {
+            if (!leases.holdLease(post, clock.instant().plus(settings.lease()))) {
                 return;                                   // the claim was lost; its new holder carries on
             }
             try {
-                context.posts().saveContainer(post.id(), item.position(), context.graph().createContainer(account.get(), item.parameters()));
+                containers.save(post.id(), item.position(), graph.createContainer(account.get(), item.parameters()));
             } catch (GraphException e) {
-                context.failures().handle(post, e, "creating container " + (item.position() + 1) + " of " + plan.items().size());
+                failures.handle(post, e, "creating container " + (item.position() + 1) + " of " + plan.items().size());
                 return;
             }
         }
-        List<String> ids = context.posts().containers(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
-        context.posts().move(post, PostStatus.CONTAINERS_CREATED, context.clock().instant().plus(context.settings().pollInitialDelay()), null, null,
+        List<String> ids = containers.of(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
+        transitions.advance(post, PostStatus.CONTAINERS_CREATED, clock.instant().plus(settings.pollInitialDelay()),
                 "containers " + ids + " created");
     }
 }

@@ -1,17 +1,21 @@
 package io.feedgram.publish;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
-import io.feedgram.graph.GraphCredentials;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.ContainerStatus;
 import io.feedgram.graph.ErrorClass;
+import io.feedgram.graph.GraphClient;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
 import io.feedgram.post.Container;
 import io.feedgram.post.Post;
+import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostError;
+import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostStatus;
+import io.feedgram.post.PostTransitions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,97 +24,93 @@ import org.springframework.stereotype.Component;
  * again later with backoff; nothing waits on a thread meanwhile. A dead container (ERROR,
  * EXPIRED) is created anew a bounded number of times.
  */
-@Component("containerPoller")
+@Component
 public class ContainerPoller {
 
     /** Status of a container that could not be read (100/33 outages); publish will tell. */
     static final String UNKNOWN = "UNKNOWN";
 
-    private final PublishContext context;
+    private final AccountCredentials credentials;
+    private final ContainerPlans plans;
+    private final PostContainers containers;
+    private final PostLeases leases;
+    private final PostTransitions transitions;
+    private final ContainerProcessing processing;
+    private final GraphClient graph;
+    private final GraphFailureHandler failures;
+    private final PublishingProperties settings;
+    private final Clock clock;
 
-    public ContainerPoller(PublishContext context) {
-        this.context = context;
+    public ContainerPoller(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
+                           PostTransitions transitions, ContainerProcessing processing, GraphClient graph,
+                           GraphFailureHandler failures, PublishingProperties settings, Clock clock) {
+        this.credentials = credentials;
+        this.plans = plans;
+        this.containers = containers;
+        this.leases = leases;
+        this.transitions = transitions;
+        this.processing = processing;
+        this.graph = graph;
+        this.failures = failures;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public void poll(Post post) {
-        GraphCredentials account = context.account(post);
-        ContainerPlan plan = context.plan(post);
-        for (Container container : context.posts().containers(post.id())) {
+        GraphCredentials account = credentials.require(post.accountId());
+        ContainerPlan plan = plans.of(post);
+        for (Container container : containers.of(post.id())) {
             if (container.containerId() == null || isDone(container)) {
                 continue;
             }
             ContainerStatus status;
             try {
-                status = context.graph().containerStatus(account, container.containerId());
+                status = graph.containerStatus(account, container.containerId());
             } catch (GraphException e) {
-                if (context.failures().classify(e) != ErrorClass.UNREADABLE) {
-                    context.failures().handle(post, e, "reading container " + container.containerId());
+                if (failures.classify(e) != ErrorClass.UNREADABLE) {
+                    failures.handle(post, e, "reading container " + container.containerId());
                     return;
                 }
                 // Meta's status reads can fail while publishing works (docs/instagram.md#container-status): go on,
                 // media_publish answers "not ready" (9007) if the container is not.
                 status = new ContainerStatus(UNKNOWN, e.getMessage());
             }
-            context.posts().saveContainerStatus(post.id(), container.position(), status.code(), status.text());
+            containers.saveStatus(post.id(), container.position(), status.code(), status.text());
             if (status.isPublished()) {
                 // Published by an attempt we could not confirm: the publish step must read before acting.
-                context.posts().markPublishUncertain(post.id(), container.position());
+                containers.markPublishUncertain(post.id(), container.position());
             }
             if (status.isDead()) {
-                recreate(post, container, status);
+                String what = "container " + container.containerId() + " ended " + status.code() + " (" + status.text() + ")";
+                processing.recreate(post, container, new PostError(null, status.errorSubcode(), what), what);
                 return;
             }
         }
-        List<Container> containers = context.posts().containers(post.id());
-        boolean itemsDone = containers.stream().filter(c -> !c.isParent()).allMatch(ContainerPoller::isDone);
-        if (plan.isCarousel() && itemsDone && containers.stream().noneMatch(c -> c.isParent() && c.containerId() != null)) {
-            createParent(post, account, plan, containers);
+        List<Container> current = containers.of(post.id());
+        boolean itemsDone = current.stream().filter(c -> !c.isParent()).allMatch(ContainerPoller::isDone);
+        if (plan.isCarousel() && itemsDone && current.stream().noneMatch(c -> c.isParent() && c.containerId() != null)) {
+            createParent(post, account, plan, current);
             return;
         }
-        if (itemsDone && containers.stream().allMatch(ContainerPoller::isDone)) {
-            context.posts().move(post, PostStatus.READY, context.clock().instant(), null, null, "Instagram finished processing");
+        if (itemsDone && current.stream().allMatch(ContainerPoller::isDone)) {
+            transitions.advance(post, PostStatus.READY, clock.instant(), "Instagram finished processing");
             return;
         }
-        waitOrGiveUp(post);
+        processing.waitOrFail(post, null, "Instagram kept processing the media");
     }
 
     private void createParent(Post post, GraphCredentials account, ContainerPlan plan, List<Container> children) {
-        if (!context.posts().holdLease(post, context.clock().instant().plus(context.settings().lease()))) {
+        if (!leases.holdLease(post, clock.instant().plus(settings.lease()))) {
             return;                                       // the claim was lost; its new holder carries on
         }
         try {
-            String id = context.graph().createContainer(account, plan.parentParameters(
+            String id = graph.createContainer(account, plan.parentParameters(
                     children.stream().filter(c -> !c.isParent()).map(Container::containerId).toList()));
-            context.posts().saveContainer(post.id(), Container.PARENT, id);
-            context.posts().reschedule(post, context.clock().instant().plus(context.settings().pollInitialDelay()), post.attempts());
+            containers.save(post.id(), Container.PARENT, id);
+            leases.reschedule(post, clock.instant().plus(settings.pollInitialDelay()), post.attempts());
         } catch (GraphException e) {
-            context.failures().handle(post, e, "creating the carousel container");
+            failures.handle(post, e, "creating the carousel container");
         }
-    }
-
-    private void recreate(Post post, Container dead, ContainerStatus status) {
-        String what = "container " + dead.containerId() + " ended " + status.code() + " (" + status.text() + ")";
-        if (dead.recreations() >= context.settings().maxRecreations()) {
-            context.failures().fail(post, new PostError(null, status.errorSubcode(), what),
-                    what + " after " + dead.recreations() + " recreation(s)");
-            return;
-        }
-        context.posts().dropContainer(post.id(), dead.position());
-        if (!dead.isParent()) {
-            context.posts().dropContainer(post.id(), Container.PARENT);  // a parent lists its children's ids
-        }
-        context.posts().move(post, PostStatus.QUEUED, context.clock().instant(), null, null, what + "; creating it again");
-    }
-
-    private void waitOrGiveUp(Post post) {
-        Duration budget = post.hasVideo() ? context.settings().videoBudget() : context.settings().imageBudget();
-        Instant now = context.clock().instant();
-        if (post.phaseStartedAt() != null && now.isAfter(post.phaseStartedAt().plus(budget))) {
-            context.failures().fail(post, new PostError(null, null, "Instagram did not finish processing the media within " + budget),
-                    "processing took longer than " + budget);
-            return;
-        }
-        context.posts().reschedule(post, now.plus(context.settings().pollDelay(post.attempts())), post.attempts() + 1);
     }
 
     static boolean isDone(Container c) {

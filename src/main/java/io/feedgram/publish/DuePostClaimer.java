@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.feedgram.post.Post;
+import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostRepository;
-import io.feedgram.post.PostStatus;
+import io.feedgram.post.PostTransitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.Variable;
@@ -26,12 +27,17 @@ public class DuePostClaimer {
     private static final Logger log = LoggerFactory.getLogger(DuePostClaimer.class);
 
     private final PostRepository posts;
+    private final PostLeases leases;
+    private final PostTransitions transitions;
     private final PublishingProperties settings;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
-    public DuePostClaimer(PostRepository posts, PublishingProperties settings, Clock clock) {
+    public DuePostClaimer(PostRepository posts, PostLeases leases, PostTransitions transitions,
+                          PublishingProperties settings, Clock clock) {
         this.posts = posts;
+        this.leases = leases;
+        this.transitions = transitions;
         this.settings = settings;
         this.clock = clock;
     }
@@ -39,9 +45,9 @@ public class DuePostClaimer {
     public List<Post> claim() {
         Instant now = clock.instant();
         List<Post> claimed = new ArrayList<>();
-        for (String id : posts.dueIds(now, settings.batchSize())) {
+        for (String id : leases.dueIds(now, settings.batchSize())) {
             String token = instance + ":" + UUID.randomUUID();
-            if (!posts.claim(id, token, now, now.plus(settings.lease()))) {
+            if (!leases.claim(id, token, now, now.plus(settings.lease()))) {
                 continue;
             }
             claimed.add(posts.find(id).orElseThrow());
@@ -51,13 +57,12 @@ public class DuePostClaimer {
 
     /** A deferred post that fell due goes back to the step it was waiting in; returns it as it is now. */
     public Post endDeferral(@Variable("post") Post post) {
-        PostStatus resume = post.resumeStatus() == null ? PostStatus.QUEUED : post.resumeStatus();
-        posts.move(post, resume, clock.instant(), null, null, "deferral over, back to " + resume);
+        transitions.resume(post, "deferral over, back to " + post.resumesIn());
         return posts.find(post.id()).orElseThrow();
     }
 
     /** Ends the claim on {@code post}: the next step is picked up at its due time by whoever claims it. */
     public void release(@Variable("post") Post post) {
-        posts.release(post);
+        leases.release(post);
     }
 }

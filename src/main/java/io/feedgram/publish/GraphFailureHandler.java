@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountStates;
 import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.ErrorPolicy;
 import io.feedgram.graph.GraphError;
 import io.feedgram.graph.GraphException;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostError;
-import io.feedgram.post.PostRepository;
-import io.feedgram.post.PostStatus;
+import io.feedgram.post.PostLeases;
+import io.feedgram.post.PostTransitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,16 +29,18 @@ public class GraphFailureHandler {
     private static final Logger log = LoggerFactory.getLogger(GraphFailureHandler.class);
 
     private final ErrorPolicy policy;
-    private final PostRepository posts;
-    private final Accounts accounts;
+    private final PostTransitions transitions;
+    private final PostLeases leases;
+    private final AccountStates states;
     private final PublishingProperties settings;
     private final Clock clock;
 
-    public GraphFailureHandler(ErrorPolicy policy, PostRepository posts, Accounts accounts,
+    public GraphFailureHandler(ErrorPolicy policy, PostTransitions transitions, PostLeases leases, AccountStates states,
                                PublishingProperties settings, Clock clock) {
         this.policy = policy;
-        this.posts = posts;
-        this.accounts = accounts;
+        this.transitions = transitions;
+        this.leases = leases;
+        this.states = states;
         this.settings = settings;
         this.clock = clock;
     }
@@ -48,31 +50,30 @@ public class GraphFailureHandler {
     }
 
     public void handle(Post post, GraphException failure, String doing) {
-        Instant now = clock.instant();
         PostError error = errorOf(failure);
         String reason = doing + ": " + failure.getMessage();
         switch (policy.classify(failure)) {
             case RATE_LIMITED, ACCOUNT_BLOCKED -> {
                 // Calls made while limited extend the limit (docs/instagram.md#rate-limits): the whole account waits.
                 Instant until = pauseAccount(post, failure);
-                posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; account paused until " + until);
+                transitions.defer(post, until, error, reason + "; account paused until " + until);
             }
             case QUOTA_EXHAUSTED -> defer(post, settings.quotaRecheck(), error, reason);
             case AUTH -> {
-                posts.move(post, PostStatus.NEEDS_REAUTH, now, resumeOf(post), error, reason);
-                accounts.requireReauthorization(post.accountId(), error.message());
+                transitions.park(post, error, reason);
+                states.requireReauthorization(post.accountId(), error.message());
             }
-            case FIX_INPUT, UNREADABLE -> fail(post, error, reason);
+            case FIX_INPUT, UNREADABLE -> transitions.fail(post, error, reason);
             case RETRY_ONCE -> {
                 if (post.attempts() >= 1) {
-                    fail(post, error, reason + " (tried twice)");
+                    transitions.fail(post, error, reason + " (tried twice)");
                 } else {
                     retry(post, reason);
                 }
             }
             case TRANSIENT, NOT_READY, RECREATE_CONTAINER -> {
                 if (post.attempts() >= settings.maxRetries()) {
-                    fail(post, error, reason + " (gave up after " + (post.attempts() + 1) + " attempts)");
+                    transitions.fail(post, error, reason + " (gave up after " + (post.attempts() + 1) + " attempts)");
                 } else {
                     retry(post, reason);
                 }
@@ -85,28 +86,19 @@ public class GraphFailureHandler {
         boolean blocked = policy.classify(failure) == ErrorClass.ACCOUNT_BLOCKED;
         Duration pause = later(failure, blocked ? settings.accountBlockPause() : settings.retryDelay(post.attempts()));
         Instant until = clock.instant().plus(pause);
-        accounts.pause(post.accountId(), until, errorOf(failure).message());
+        states.pause(post.accountId(), until, errorOf(failure).message());
         return until;
-    }
-
-    /** Terminal failure with Instagram's code and a sentence for a person. */
-    public void fail(Post post, PostError error, String detail) {
-        posts.move(post, PostStatus.FAILED, clock.instant(), null, error, detail);
     }
 
     private void retry(Post post, String reason) {
         Duration delay = settings.retryDelay(post.attempts());
         log.warn("post {} [{}] will retry in {}: {}", post.id(), post.accountId(), delay, reason);
-        posts.reschedule(post, clock.instant().plus(delay), post.attempts() + 1);
+        leases.reschedule(post, clock.instant().plus(delay), post.attempts() + 1);
     }
 
     private void defer(Post post, Duration delay, PostError error, String reason) {
         Instant until = clock.instant().plus(delay);
-        posts.move(post, PostStatus.DEFERRED, until, resumeOf(post), error, reason + "; retry at " + until);
-    }
-
-    private static PostStatus resumeOf(Post post) {
-        return post.status() == PostStatus.DEFERRED ? post.resumeStatus() : post.status();
+        transitions.defer(post, until, error, reason + "; retry at " + until);
     }
 
     private static Duration later(GraphException failure, Duration fallback) {

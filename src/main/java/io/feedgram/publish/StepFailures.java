@@ -3,8 +3,11 @@ package io.feedgram.publish;
 import java.time.Clock;
 
 import io.feedgram.post.Post;
+import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostError;
+import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostRepository;
+import io.feedgram.post.PostTransitions;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
@@ -19,11 +22,18 @@ public class StepFailures {
     private static final Logger log = LoggerFactory.getLogger(StepFailures.class);
 
     private final PostRepository posts;
+    private final PostContainers containers;
+    private final PostLeases leases;
+    private final PostTransitions transitions;
     private final PublishingProperties settings;
     private final Clock clock;
 
-    public StepFailures(PostRepository posts, PublishingProperties settings, Clock clock) {
+    public StepFailures(PostRepository posts, PostContainers containers, PostLeases leases, PostTransitions transitions,
+                        PublishingProperties settings, Clock clock) {
         this.posts = posts;
+        this.containers = containers;
+        this.leases = leases;
+        this.transitions = transitions;
         this.settings = settings;
         this.clock = clock;
     }
@@ -36,14 +46,13 @@ public class StepFailures {
             return;                                   // another step moved it meanwhile
         }
         // A post that may already be live is never failed (an operator retry would post it twice).
-        boolean mayBeLive = posts.containers(post.id()).stream()
+        boolean mayBeLive = containers.of(post.id()).stream()
                 .anyMatch(c -> c.publishStartedAt() != null || c.publishUncertain() || c.isPublished());
         if (post.attempts() >= settings.maxRetries() && !mayBeLive) {
-            posts.move(post, io.feedgram.post.PostStatus.FAILED, clock.instant(), null,
-                    new PostError(null, null, "internal error: " + failure.getMessage()),
+            transitions.fail(post, new PostError(null, null, "internal error: " + failure.getMessage()),
                     "gave up after " + (post.attempts() + 1) + " unexpected failures: " + failure);
         } else {
-            posts.reschedule(post, clock.instant().plus(settings.retryDelay(post.attempts())), post.attempts() + 1);
+            leases.reschedule(post, clock.instant().plus(settings.retryDelay(post.attempts())), post.attempts() + 1);
         }
     }
 }

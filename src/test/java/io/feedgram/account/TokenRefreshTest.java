@@ -69,7 +69,10 @@ class TokenRefreshTest extends SandboxTestHarness {
     MutableClock clock;
 
     @Autowired
-    Accounts accounts;
+    AccountCredentials credentials;
+
+    @Autowired
+    AccountStates states;
 
     @Autowired
     TokenRefresher refresher;
@@ -98,16 +101,16 @@ class TokenRefreshTest extends SandboxTestHarness {
         moveBothClocks(Duration.ofDays(41));              // 19 days before a 60-day token expires
         camel.sendBody("direct:token-refresh-one", "ageing");
 
-        StoredToken refreshed = accounts.token("ageing").orElseThrow();
+        StoredToken refreshed = credentials.token("ageing").orElseThrow();
         assertThat(refreshed.source()).isEqualTo("REFRESH");
         assertThat(refreshed.lastRefreshResult()).isEqualTo("ok");
         assertThat(refreshed.expiresAt()).isAfter(clock.instant().plus(Duration.ofDays(59)));
-        assertThat(accounts.find("ageing").orElseThrow().accessToken()).isNotEqualTo("IGAA-ageing-token");
+        assertThat(credentials.find("ageing").orElseThrow().accessToken()).isNotEqualTo("IGAA-ageing-token");
         assertThat(refresher.due()).as("the refreshed token is young again").doesNotContain("ageing");
         // Loading application.yaml again (a restart) keeps the newer token: the file's is unchanged, so stale.
-        String current = accounts.find("ageing").orElseThrow().accessToken();
-        accounts.syncFromConfiguration();
-        assertThat(accounts.find("ageing").orElseThrow().accessToken()).isEqualTo(current);
+        String current = credentials.find("ageing").orElseThrow().accessToken();
+        credentials.syncFromConfiguration();
+        assertThat(credentials.find("ageing").orElseThrow().accessToken()).isEqualTo(current);
 
         // The refreshed token publishes.
         String post = posts.insert(new NewPost("ageing", PostKind.FEED, "after refresh " + marker,
@@ -123,13 +126,13 @@ class TokenRefreshTest extends SandboxTestHarness {
 
         sandbox.fault("server-error", 2);                 // two failures, then the third attempt works
         camel.sendBody("direct:token-refresh-one", "flaky");
-        assertThat(accounts.token("flaky").orElseThrow().lastRefreshResult()).isEqualTo("ok");
+        assertThat(credentials.token("flaky").orElseThrow().lastRefreshResult()).isEqualTo("ok");
 
         sandbox.fault("server-error", 10);                // more failures than retries
         moveBothClocks(Duration.ofDays(45));
         camel.sendBody("direct:token-refresh-one", "flaky");
 
-        StoredToken failed = accounts.token("flaky").orElseThrow();
+        StoredToken failed = credentials.token("flaky").orElseThrow();
         assertThat(failed.refreshFailures()).isEqualTo(1);
         assertThat(failed.lastRefreshResult()).contains("Instagram error 2");
         assertThat(meters.counter("feedgram.token.refresh.failures", "account", "flaky").count()).isEqualTo(failuresBefore + 1);
@@ -148,10 +151,10 @@ class TokenRefreshTest extends SandboxTestHarness {
 
         camel.sendBody("direct:token-refresh-one", "doomed");
 
-        assertThat(accounts.state("doomed").orElseThrow().status()).isEqualTo(AccountState.Status.NEEDS_REAUTH);
+        assertThat(states.state("doomed").orElseThrow().status()).isEqualTo(AccountState.Status.NEEDS_REAUTH);
         assertThat(posts.find(stuck).orElseThrow().status()).isEqualTo(PostStatus.NEEDS_REAUTH);
-        assertThat(accounts.token("doomed").orElseThrow().lastRefreshResult()).contains("190");
-        assertThat(accounts.state("ageing").orElseThrow().status()).isEqualTo(AccountState.Status.ACTIVE);
+        assertThat(credentials.token("doomed").orElseThrow().lastRefreshResult()).contains("190");
+        assertThat(states.state("ageing").orElseThrow().status()).isEqualTo(AccountState.Status.ACTIVE);
         assertThat(health.health().getDetails().get("doomed").toString()).contains("needs re-authorization");
     }
 

@@ -45,13 +45,13 @@ class ConnectFacebookTest extends ConnectTestSupport {
         assertThat(callback.location()).isEqualTo(url("/connect/done?connected=true&account=fbook&username=fbook"));
         assertThat(open(callback.location()).body()).contains("Connected account fbook as @fbook");
 
-        var stored = accounts.token("fbook").orElseThrow();
+        var stored = credentials.token("fbook").orElseThrow();
         assertThat(stored.source()).isEqualTo("CONNECT");
         assertThat(stored.expiresAt()).as("a Page token never expires").isNull();
         assertThat(stored.userTokenExpiresAt()).isBetween(Instant.now().plus(Duration.ofDays(59)), Instant.now().plus(Duration.ofDays(61)));
-        assertThat(accounts.userToken("fbook")).get().asString().startsWith("EAA");
-        assertThat(accounts.find("fbook").orElseThrow().accessToken()).startsWith("EAA").isNotEqualTo("EAA-test-fbook-configured");
-        assertThat(accounts.find("fbook").orElseThrow().igUserId()).isEqualTo(FBOOK_USER);
+        assertThat(credentials.userToken("fbook")).get().asString().startsWith("EAA");
+        assertThat(credentials.find("fbook").orElseThrow().accessToken()).startsWith("EAA").isNotEqualTo("EAA-test-fbook-configured");
+        assertThat(credentials.find("fbook").orElseThrow().igUserId()).isEqualTo(FBOOK_USER);
 
         Post post = publishAndWait("fbook");
         assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
@@ -75,8 +75,8 @@ class ConnectFacebookTest extends ConnectTestSupport {
         Hop start = open(url("/connect/facebook?account=fbook"));
         Hop callback = open(open(start.location()).location());
         assertThat(callback.location()).contains("connected=true");
-        String pageToken = accounts.find("fbook").orElseThrow().accessToken();
-        String userToken = accounts.userToken("fbook").orElseThrow();
+        String pageToken = credentials.find("fbook").orElseThrow().accessToken();
+        String userToken = credentials.userToken("fbook").orElseThrow();
         assertThat(refresher.due()).as("just connected: too young to refresh").doesNotContain("fbook");
 
         clock.advance(Duration.ofDays(45));               // the 60-day user token is inside the refresh window
@@ -85,13 +85,13 @@ class ConnectFacebookTest extends ConnectTestSupport {
             assertThat(refresher.due()).contains("fbook");
             camel.sendBody("direct:token-refresh-one", "fbook");
 
-            var stored = accounts.token("fbook").orElseThrow();
+            var stored = credentials.token("fbook").orElseThrow();
             assertThat(stored.source()).isEqualTo("REFRESH");
             assertThat(stored.lastRefreshResult()).isEqualTo("ok");
             assertThat(stored.expiresAt()).as("the Page token still never expires").isNull();
             assertThat(stored.userTokenExpiresAt()).isAfter(clock.instant().plus(Duration.ofDays(59)));
-            assertThat(accounts.userToken("fbook")).get().isNotEqualTo(userToken);
-            assertThat(accounts.find("fbook").orElseThrow().accessToken()).startsWith("EAA").isNotEqualTo(pageToken);
+            assertThat(credentials.userToken("fbook")).get().isNotEqualTo(userToken);
+            assertThat(credentials.find("fbook").orElseThrow().accessToken()).startsWith("EAA").isNotEqualTo(pageToken);
             assertThat(publishAndWait("fbook").status()).isEqualTo(PostStatus.PUBLISHED);
         } finally {
             clock.reset();

@@ -39,7 +39,7 @@ class ConnectInstagramTest extends ConnectTestSupport {
         String parked = posts.insert(new NewPost("insta", PostKind.FEED, "Parked " + marker,
                 List.of(new MediaItem(mediaUrl("ok.jpg"), MediaType.IMAGE, null)), PostOptions.NONE, "test", null, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> posts.find(parked).orElseThrow().status() == PostStatus.NEEDS_REAUTH);
-        assertThat(accounts.state("insta").orElseThrow().status()).isEqualTo(AccountState.Status.NEEDS_REAUTH);
+        assertThat(states.state("insta").orElseThrow().status()).isEqualTo(AccountState.Status.NEEDS_REAUTH);
 
         Hop start = open(url("/connect/instagram?account=insta"));
         assertThat(start.status()).isEqualTo(302);
@@ -66,16 +66,16 @@ class ConnectInstagramTest extends ConnectTestSupport {
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("Connected account insta as @insta");
 
-        var stored = accounts.token("insta").orElseThrow();
+        var stored = credentials.token("insta").orElseThrow();
         assertThat(stored.source()).isEqualTo("CONNECT");
         assertThat(stored.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(59)), Instant.now().plus(Duration.ofDays(61)));
-        String token = accounts.find("insta").orElseThrow().accessToken();
+        String token = credentials.find("insta").orElseThrow().accessToken();
         assertThat(token).startsWith("IGAA").isNotEqualTo("IGAA-test-insta-configured");
 
         Post published = awaitPublished(parked);
         assertThat(published.status()).isEqualTo(PostStatus.PUBLISHED);
         assertThat(sandbox.published(INSTA_USER, marker)).hasSize(1);
-        assertThat(accounts.state("insta").orElseThrow().status()).isEqualTo(AccountState.Status.ACTIVE);
+        assertThat(states.state("insta").orElseThrow().status()).isEqualTo(AccountState.Status.ACTIVE);
 
         // Replaying the callback is refused: the state was single use.
         assertFailed(browse(login.location()), ConnectError.SESSION_EXPIRED);
@@ -101,13 +101,13 @@ class ConnectInstagramTest extends ConnectTestSupport {
 
     @Test
     void loggingInAsAnotherInstagramAccountCannotTakeTheAccountOver() {
-        String before = accounts.find("insta").orElseThrow().accessToken();
+        String before = credentials.find("insta").orElseThrow().accessToken();
         sandbox.configure("{\"oauth\":{\"igUserId\":\"17841400000000603\"}}");   // someone else's account
 
         assertFailed(browse(url("/connect/instagram?account=insta")), ConnectError.WRONG_ACCOUNT);
 
-        assertThat(accounts.find("insta").orElseThrow().accessToken()).isEqualTo(before);
-        assertThat(accounts.find("insta").orElseThrow().igUserId()).isEqualTo("17841400000000601");
+        assertThat(credentials.find("insta").orElseThrow().accessToken()).isEqualTo(before);
+        assertThat(credentials.find("insta").orElseThrow().igUserId()).isEqualTo("17841400000000601");
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
+import io.feedgram.account.AccountStates;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.NewPost;
@@ -72,7 +73,10 @@ abstract class ConnectTestSupport extends SandboxTestHarness {
     static final List<String> SECRETS = List.of("insta-app-secret", "fbook-app-secret");
 
     @Autowired
-    Accounts accounts;
+    AccountCredentials credentials;
+
+    @Autowired
+    AccountStates states;
 
     final HttpClient browser = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)

@@ -46,10 +46,17 @@ class PostRepositoryTest {
         return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", postgres.getPostgresDatabase()));
     }
 
-    private static PostRepository repository(DataSource dataSource) {
+    /** The post tables' repositories, as the application wires them, on a freshly migrated database. */
+    private record Stores(PostRepository posts, PostTransitions transitions, PostLeases leases, PostContainers containers) {
+    }
+
+    private static Stores stores(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(dataSource).load().migrate();
-        return new PostRepository(JdbcClient.create(dataSource), new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock);
+        return new Stores(posts, new PostTransitions(jdbc, posts, clock), new PostLeases(jdbc, clock), new PostContainers(jdbc));
     }
 
     private static NewPost carousel(String key) {
@@ -62,7 +69,8 @@ class PostRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void storesAPostWithItsMediaOptionsAndHistory(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         String id = posts.insert(carousel(null));
 
         Post post = posts.find(id).orElseThrow();
@@ -77,48 +85,51 @@ class PostRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSkippedSubmissionIsKeptWithItsReasonAndNeverPickedUp(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         String id = posts.insertSkipped(new NewPost("acct", PostKind.FEED, "text only", List.of(), null, "feed:blog",
                 "feed:blog:42", null), "no image or video");
         Post skipped = posts.find(id).orElseThrow();
         assertThat(skipped.status()).isEqualTo(PostStatus.SKIPPED);
         assertThat(skipped.error().message()).isEqualTo("skipped: no image or video");
-        assertThat(posts.dueIds(NOW.plusSeconds(60), 10)).isEmpty();
+        assertThat(db.leases().dueIds(NOW.plusSeconds(60), 10)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aPostThatMayBeLiveIsNeitherRetriedBlindlyNorCancelled(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         // A story whose first frame went out before the second failed: a retry keeps the first.
         Post story = posts.find(posts.insert(carousel(null))).orElseThrow();
-        posts.saveContainer(story.id(), 0, "c-0");
-        posts.recordPublished(story.id(), 0, "m-0", NOW);
-        posts.saveContainer(story.id(), 1, "c-1");
-        posts.move(story, PostStatus.FAILED, NOW, null, new PostError(null, 2207026, "video"), "failed");
-        assertThat(posts.requeueFailed(posts.find(story.id()).orElseThrow(), "retry")).isTrue();
-        assertThat(posts.containers(story.id())).extracting(Container::containerId).containsExactly("c-0");
+        db.containers().save(story.id(), 0, "c-0");
+        db.containers().recordPublished(story.id(), 0, "m-0", NOW);
+        db.containers().save(story.id(), 1, "c-1");
+        db.transitions().fail(story, new PostError(null, 2207026, "video"), "failed");
+        assertThat(db.transitions().requeueFailed(posts.find(story.id()).orElseThrow(), "retry")).isTrue();
+        assertThat(db.containers().of(story.id())).extracting(Container::containerId).containsExactly("c-0");
 
         // An attempt whose outcome is unknown: no retry until it is reconciled.
         Post unsure = posts.find(posts.insert(carousel(null))).orElseThrow();
-        posts.saveContainer(unsure.id(), -1, "c-parent");
-        posts.markPublishUncertain(unsure.id(), -1);
-        posts.move(unsure, PostStatus.FAILED, NOW, null, null, "failed");
-        assertThat(posts.requeueFailed(posts.find(unsure.id()).orElseThrow(), "retry")).isFalse();
+        db.containers().save(unsure.id(), -1, "c-parent");
+        db.containers().markPublishUncertain(unsure.id(), -1);
+        db.transitions().fail(unsure, null, "failed");
+        assertThat(db.transitions().requeueFailed(posts.find(unsure.id()).orElseThrow(), "retry")).isFalse();
 
         // Live (or maybe live) media: cancelling would hide a published post.
         Post queued = posts.find(posts.insert(carousel(null))).orElseThrow();
-        posts.saveContainer(queued.id(), 0, "c-q");
-        posts.markPublishStarted(queued.id(), 0, NOW);
-        assertThat(posts.cancel(queued, "cancel")).isFalse();
+        db.containers().save(queued.id(), 0, "c-q");
+        db.containers().markPublishStarted(queued.id(), 0, NOW);
+        assertThat(db.transitions().cancel(queued, "cancel")).isFalse();
         Post clean = posts.find(posts.insert(carousel(null))).orElseThrow();
-        assertThat(posts.cancel(clean, "cancel")).isTrue();
+        assertThat(db.transitions().cancel(clean, "cancel")).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSourceKeyIsTakenOnce(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         String first = posts.insert(carousel("feed:blog:entry-1"));
         assertThat(posts.insert(carousel("feed:blog:entry-1"))).isEqualTo(first);
         assertThat(posts.insert(carousel("feed:blog:entry-2"))).isNotEqualTo(first);
@@ -127,18 +138,19 @@ class PostRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void movesAreCompareAndSetAndAppendHistory(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         Post queued = posts.find(posts.insert(carousel(null))).orElseThrow();
 
-        posts.move(queued, PostStatus.CONTAINERS_CREATED, NOW.plusSeconds(2), null, null, "created");
+        db.transitions().advance(queued, PostStatus.CONTAINERS_CREATED, NOW.plusSeconds(2), "created");
         // A second worker still holding the QUEUED copy must not move it again.
-        assertThatThrownBy(() -> posts.move(queued, PostStatus.CONTAINERS_CREATED, NOW, null, null, "again"))
+        assertThatThrownBy(() -> db.transitions().advance(queued, PostStatus.CONTAINERS_CREATED, NOW, "again"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer QUEUED");
         Post created = posts.find(queued.id()).orElseThrow();
-        assertThatThrownBy(() -> posts.move(created, PostStatus.PUBLISHED, NOW, null, null, "shortcut"))
+        assertThatThrownBy(() -> db.transitions().advance(created, PostStatus.PUBLISHED, NOW, "shortcut"))
                 .hasMessageContaining("cannot move");
 
-        posts.move(created, PostStatus.FAILED, NOW, null, new PostError(36003, 2207009, "aspect ratio"), "refused");
+        db.transitions().fail(created, new PostError(36003, 2207009, "aspect ratio"), "refused");
         Post failed = posts.find(queued.id()).orElseThrow();
         assertThat(failed.error()).isEqualTo(new PostError(36003, 2207009, "aspect ratio"));
         assertThat(posts.history(queued.id())).extracting(HistoryEntry::status)
@@ -148,57 +160,60 @@ class PostRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void dueWorkIsLeasedToOneWorkerAtATime(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         String due = posts.insert(carousel(null));
         posts.insert(new NewPost("acct", PostKind.FEED, "later", carousel(null).media(), null, "inbox", null,
                 NOW.plusSeconds(3600)));
 
-        assertThat(posts.dueIds(NOW, 10)).containsExactly(due);
-        assertThat(posts.claim(due, "worker-a", NOW, NOW.plusSeconds(120))).isTrue();
-        assertThat(posts.claim(due, "worker-b", NOW, NOW.plusSeconds(120))).isFalse();
-        assertThat(posts.dueIds(NOW, 10)).isEmpty();
+        assertThat(db.leases().dueIds(NOW, 10)).containsExactly(due);
+        assertThat(db.leases().claim(due, "worker-a", NOW, NOW.plusSeconds(120))).isTrue();
+        assertThat(db.leases().claim(due, "worker-b", NOW, NOW.plusSeconds(120))).isFalse();
+        assertThat(db.leases().dueIds(NOW, 10)).isEmpty();
         // A crashed worker's lease runs out and the post is due again.
-        assertThat(posts.dueIds(NOW.plusSeconds(121), 10)).containsExactly(due);
+        assertThat(db.leases().dueIds(NOW.plusSeconds(121), 10)).containsExactly(due);
         Post staleClaim = posts.find(due).orElseThrow();            // worker-a's view
-        assertThat(posts.claim(due, "worker-b", NOW.plusSeconds(121), NOW.plusSeconds(240))).isTrue();
+        assertThat(db.leases().claim(due, "worker-b", NOW.plusSeconds(121), NOW.plusSeconds(240))).isTrue();
         // worker-a comes back late: it can neither extend nor release worker-b's claim.
-        assertThat(posts.holdLease(staleClaim, NOW.plusSeconds(300))).isFalse();
-        posts.release(staleClaim);
+        assertThat(db.leases().holdLease(staleClaim, NOW.plusSeconds(300))).isFalse();
+        db.leases().release(staleClaim);
         assertThat(posts.find(due).orElseThrow().leaseOwner()).isEqualTo("worker-b");
         Post current = posts.find(due).orElseThrow();
-        assertThat(posts.holdLease(current, NOW.plusSeconds(300))).isTrue();
-        posts.release(current);
+        assertThat(db.leases().holdLease(current, NOW.plusSeconds(300))).isTrue();
+        db.leases().release(current);
         assertThat(posts.find(due).orElseThrow().leaseOwner()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void pausedAccountsAreNotPickedUp(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         String id = posts.insert(carousel(null));
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("insert into account_state (account_id, status, updated_at) values ('acct', 'NEEDS_REAUTH', ?)")
                 .param(NOW.atOffset(ZoneOffset.UTC)).update();
-        assertThat(posts.dueIds(NOW, 10)).isEmpty();
+        assertThat(db.leases().dueIds(NOW, 10)).isEmpty();
         jdbc.sql("update account_state set status = 'PAUSED', paused_until = ?").param(NOW.plusSeconds(60).atOffset(ZoneOffset.UTC)).update();
-        assertThat(posts.dueIds(NOW, 10)).isEmpty();
-        assertThat(posts.dueIds(NOW.plusSeconds(61), 10)).containsExactly(id);
+        assertThat(db.leases().dueIds(NOW, 10)).isEmpty();
+        assertThat(db.leases().dueIds(NOW.plusSeconds(61), 10)).containsExactly(id);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void containersRecordIdsPublishMarkersAndRecreations(String name, DataSource dataSource) {
-        PostRepository posts = repository(dataSource);
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
         String id = posts.insert(carousel(null));
-        posts.saveContainer(id, 0, "1790000000000001");
-        posts.saveContainer(id, 1, "1790000000000002");
-        posts.saveContainer(id, Container.PARENT, "1790000000000003");
-        posts.markPublishStarted(id, Container.PARENT, NOW);
-        posts.recordPublished(id, Container.PARENT, "1800000000000009", NOW);
-        posts.recordPermalink(id, Container.PARENT, "https://www.instagram.com/p/abc/");
-        posts.dropContainer(id, 1);
+        db.containers().save(id, 0, "1790000000000001");
+        db.containers().save(id, 1, "1790000000000002");
+        db.containers().save(id, Container.PARENT, "1790000000000003");
+        db.containers().markPublishStarted(id, Container.PARENT, NOW);
+        db.containers().recordPublished(id, Container.PARENT, "1800000000000009", NOW);
+        db.containers().recordPermalink(id, Container.PARENT, "https://www.instagram.com/p/abc/");
+        db.containers().drop(id, 1);
 
-        List<Container> containers = posts.containers(id);
+        List<Container> containers = db.containers().of(id);
         assertThat(containers).extracting(Container::position).containsExactly(-1, 0, 1);
         Container parent = containers.get(0);
         assertThat(parent.isPublished()).isTrue();

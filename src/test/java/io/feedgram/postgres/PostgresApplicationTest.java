@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountCredentials;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.NewPost;
@@ -43,7 +43,7 @@ class PostgresApplicationTest extends SandboxTestHarness {
     private static final EmbeddedPostgres POSTGRES = start();
 
     @Autowired
-    Accounts accounts;
+    AccountCredentials credentials;
 
     @Autowired
     JdbcClient jdbc;
@@ -78,7 +78,7 @@ class PostgresApplicationTest extends SandboxTestHarness {
         }
         assertThat(sandbox.published("17841400000000707", marker)).hasSize(2);
         assertThat(posts.history(carousel)).hasSize(4);
-        assertThat(accounts.find("pg").orElseThrow().accessToken()).isEqualTo("IGAA-postgres-token");
+        assertThat(credentials.find("pg").orElseThrow().accessToken()).isEqualTo("IGAA-postgres-token");
     }
 
     private String submit(List<MediaItem> media) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.feedgram.account.AccountState;
-import io.feedgram.account.Accounts;
+import io.feedgram.account.AccountStates;
 import io.feedgram.post.Container;
 import io.feedgram.post.HistoryEntry;
 import io.feedgram.post.Post;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PublishingEndToEndTest extends PipelineTestSupport {
 
     @Autowired
-    Accounts accounts;
+    AccountStates states;
 
     @Test
     void publishesEachKindExactlyOnceWithItsParameters() {
@@ -47,9 +47,9 @@ class PublishingEndToEndTest extends PipelineTestSupport {
         assertThat(album.path("children").get(1).path("params").path("media_type").asText()).isEqualTo("VIDEO");
         assertThat(album.path("params").path("caption").asText()).isEqualTo("Caption " + marker);
 
-        assertThat(posts.containers(carousel)).filteredOn(Container::isParent).singleElement()
+        assertThat(containers.of(carousel)).filteredOn(Container::isParent).singleElement()
                 .satisfies(parent -> assertThat(parent.permalink()).startsWith("https://www.instagram.com/p/"));
-        assertThat(posts.containers(story)).hasSize(2).allMatch(Container::isPublished);
+        assertThat(containers.of(story)).hasSize(2).allMatch(Container::isPublished);
         assertThat(posts.history(image)).extracting(HistoryEntry::status).containsExactly(
                 PostStatus.QUEUED, PostStatus.CONTAINERS_CREATED, PostStatus.READY, PostStatus.PUBLISHED);
     }
@@ -97,7 +97,7 @@ class PublishingEndToEndTest extends PipelineTestSupport {
 
         assertThat(sandbox.published(ALPHA, marker)).hasSize(1);
         assertThat(sandbox.published(DELTA, marker)).hasSize(1);
-        assertThat(accounts.state("delta")).get().satisfies(state -> {
+        assertThat(states.state("delta")).get().satisfies(state -> {
             assertThat(state.status()).isEqualTo(AccountState.Status.PAUSED);
             assertThat(state.reason()).contains("4/2207051");
         });
@@ -116,7 +116,7 @@ class PublishingEndToEndTest extends PipelineTestSupport {
 
         assertThat(sandbox.published(ALPHA, marker)).hasSize(2);
         // The permalink read failed too; that never fails a publish.
-        assertThat(posts.containers(image)).singleElement().satisfies(c -> {
+        assertThat(containers.of(image)).singleElement().satisfies(c -> {
             assertThat(c.mediaId()).isNotNull();
             assertThat(c.permalink()).isNull();
         });
@@ -135,14 +135,14 @@ class PublishingEndToEndTest extends PipelineTestSupport {
         assertThat(parked.error().code()).isEqualTo(190);
         assertThat(parked.error().subcode()).isEqualTo(463);
         assertThat(parked.resumeStatus()).isEqualTo(PostStatus.QUEUED);
-        assertThat(accounts.state("gamma")).get().extracting(AccountState::status).isEqualTo(AccountState.Status.NEEDS_REAUTH);
+        assertThat(states.state("gamma")).get().extracting(AccountState::status).isEqualTo(AccountState.Status.NEEDS_REAUTH);
         // The paused account's next post is not attempted at all.
         assertThat(posts.find(gammaSecond).orElseThrow().status()).isEqualTo(PostStatus.QUEUED);
-        assertThat(posts.containers(gammaSecond)).isEmpty();
+        assertThat(containers.of(gammaSecond)).isEmpty();
         assertThat(sandbox.published(BETA, marker)).hasSize(1);
         assertThat(sandbox.published(GAMMA, marker)).isEmpty();
 
-        accounts.reactivate("gamma", "test over");       // the sandbox reset gave gamma a fresh token
+        states.reactivate("gamma", "test over");       // the sandbox reset gave gamma a fresh token
         sandbox.reset();
         awaitStatus(gammaFirst, PostStatus.PUBLISHED);
         awaitStatus(gammaSecond, PostStatus.PUBLISHED);

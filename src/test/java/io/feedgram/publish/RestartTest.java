@@ -29,6 +29,7 @@ import io.feedgram.post.NewPost;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
+import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import io.feedgram.testing.SandboxControl;
@@ -134,14 +135,15 @@ class RestartTest {
 
     /** Publishes a READY post's container behind Feedgram's back and leaves only its "publishing" mark. */
     private String crashMidPublish(Set<String> ids) throws Exception {
-        PostRepository posts = new PostRepository(JdbcClient.create(new DriverManagerDataSource(databaseUrl(), "sa", "")),
-                new ObjectMapper(), Clock.systemUTC());
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(databaseUrl(), "sa", ""));
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC());
+        PostContainers containers = new PostContainers(jdbc);
         Post ready = ids.stream().map(id -> posts.find(id).orElseThrow())
                 .filter(p -> p.status() == PostStatus.READY)
                 .findFirst().orElseThrow(() -> new AssertionError("no READY post at the stop"));
-        List<Container> containers = posts.containers(ready.id());
-        Container target = containers.stream().filter(Container::isParent).findFirst()
-                .orElseGet(() -> containers.stream().filter(c -> !c.isPublished()).findFirst().orElseThrow());
+        List<Container> recorded = containers.of(ready.id());
+        Container target = recorded.stream().filter(Container::isParent).findFirst()
+                .orElseGet(() -> recorded.stream().filter(c -> !c.isPublished()).findFirst().orElseThrow());
         HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + sandboxPort + "/sandbox/graph.instagram.com/v25.0/" + MAIN + "/media_publish"))
                 .header("Authorization", "Bearer " + MAIN_TOKEN)
@@ -149,7 +151,7 @@ class RestartTest {
                 .POST(HttpRequest.BodyPublishers.ofString("creation_id=" + target.containerId())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-        posts.markPublishStarted(ready.id(), target.position(), Instant.now());
+        containers.markPublishStarted(ready.id(), target.position(), Instant.now());
         return ready.id();
     }
 

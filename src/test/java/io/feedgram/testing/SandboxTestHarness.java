@@ -2,6 +2,7 @@ package io.feedgram.testing;
 
 import java.util.UUID;
 
+import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ public abstract class SandboxTestHarness {
 
     @Autowired
     protected PostRepository posts;
+
+    @Autowired
+    protected PostContainers containers;
 
     protected SandboxControl sandbox;
 

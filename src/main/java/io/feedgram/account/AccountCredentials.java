@@ -11,37 +11,37 @@ import java.util.Optional;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.Login;
 import io.feedgram.graph.MetaApp;
-import io.feedgram.post.PostRepository;
-import io.feedgram.post.PostStatus;
 import io.feedgram.system.Columns;
 import io.feedgram.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.annotation.PostConstruct;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The accounts Feedgram publishes to: their configuration and their runtime state
- * (active, paused for a while, or waiting for a new token), plus the per-account publish
- * lease and pacing that keep one publish in flight per account.
+ * The credentials of the accounts Feedgram publishes to: the configured accounts synced into
+ * the database, and their tokens stored encrypted as the config, a connect flow or a refresh
+ * left them. Whether an account may publish now is {@link AccountStates}.
  */
 @Service
-public class Accounts {
+public class AccountCredentials {
 
-    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountCredentials.class);
 
     private final AccountsProperties properties;
     private final JdbcClient jdbc;
-    private final PostRepository posts;
+    private final AccountStates states;
     private final TokenCipher cipher;
     private final Clock clock;
 
-    public Accounts(AccountsProperties properties, JdbcClient jdbc, PostRepository posts, TokenCipher cipher, Clock clock) {
+    public AccountCredentials(AccountsProperties properties, JdbcClient jdbc, AccountStates states, TokenCipher cipher,
+                              Clock clock) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.posts = posts;
+        this.states = states;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -56,6 +56,11 @@ public class Accounts {
                         cipher.decrypt(rs.getString("access_token_enc")),
                         new MetaApp(rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc")))))
                 .optional();
+    }
+
+    /** A configured account's credentials; a post whose account left the configuration fails its step loudly. */
+    public GraphCredentials require(String accountId) {
+        return find(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " is not configured"));
     }
 
     /** The configured accounts' ids; nothing is read or decrypted to list them. */
@@ -89,9 +94,12 @@ public class Accounts {
      * file's token is taken when it is new or changed since last time; otherwise a token
      * obtained later (connect flow, refresh) is kept. A changed token brings an account that
      * was waiting for re-authorization back.
+     *
+     * <p>Not {@code @Transactional}: on a {@code @PostConstruct} method that has no effect (the
+     * call does not go through the proxy). Each statement stands alone instead, so when two
+     * replicas start on an empty database the second one's insert finds the row and moves on.
      */
     @PostConstruct
-    @Transactional
     public void syncFromConfiguration() {
         Instant now = clock.instant();
         for (AccountConfig account : properties.accounts()) {
@@ -99,13 +107,7 @@ public class Accounts {
             Optional<String> known = jdbc.sql("select config_fingerprint from account where id = ?")
                     .param(account.id()).query(String.class).optional();
             if (known.isEmpty()) {
-                jdbc.sql("""
-                        insert into account (id, login, ig_user_id, app_id, app_secret_enc, access_token_enc,
-                                             token_issued_at, token_source, config_fingerprint, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'CONFIG', ?, ?)""")
-                        .params(account.id(), account.login().name(), account.igUserId(), account.appId(),
-                                cipher.encrypt(account.appSecret()), cipher.encrypt(account.accessToken()),
-                                at(now), fingerprint, at(now)).update();
+                insertConfigured(account, fingerprint, now);
             } else {
                 jdbc.sql("update account set login = ?, app_id = ?, app_secret_enc = ?, updated_at = ? where id = ?")
                         .params(account.login().name(), account.appId(), cipher.encrypt(account.appSecret()), at(now),
@@ -119,14 +121,26 @@ public class Accounts {
                                    config_fingerprint = ?, refresh_failures = 0 where id = ?""")
                             .params(cipher.encrypt(account.accessToken()), account.igUserId(), at(now), fingerprint,
                                     account.id()).update();
-                    state(account.id()).filter(s -> s.status() == AccountState.Status.NEEDS_REAUTH)
-                            .ifPresent(s -> reactivate(account.id(), "a new token was configured"));
+                    states.state(account.id()).filter(s -> s.status() == AccountState.Status.NEEDS_REAUTH)
+                            .ifPresent(s -> states.reactivate(account.id(), "a new token was configured"));
                 }
             }
-            if (state(account.id()).isEmpty()) {
-                jdbc.sql("insert into account_state (account_id, status, updated_at) values (?, 'ACTIVE', ?)")
-                        .params(account.id(), at(now)).update();
-            }
+            states.track(account.id());
+        }
+    }
+
+    /** Stores a configured account seen for the first time; another replica storing it first is as good. */
+    private void insertConfigured(AccountConfig account, String fingerprint, Instant now) {
+        try {
+            jdbc.sql("""
+                    insert into account (id, login, ig_user_id, app_id, app_secret_enc, access_token_enc,
+                                         token_issued_at, token_source, config_fingerprint, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 'CONFIG', ?, ?)""")
+                    .params(account.id(), account.login().name(), account.igUserId(), account.appId(),
+                            cipher.encrypt(account.appSecret()), cipher.encrypt(account.accessToken()),
+                            at(now), fingerprint, at(now)).update();
+        } catch (DuplicateKeyException anotherReplicaWasFirst) {
+            log.info("account {} was stored by another replica meanwhile", account.id());
         }
     }
 
@@ -143,8 +157,8 @@ public class Accounts {
                         connection.igUserId(), connection.username(), cipher.encrypt(connection.userToken()),
                         at(connection.userTokenExpiresAt()), at(now), accountId).update();
         log.info("account {} connected as {}", accountId, connection.username());
-        if (state(accountId).map(s -> s.status() != AccountState.Status.ACTIVE).orElse(false)) {
-            reactivate(accountId, "connected again");
+        if (states.state(accountId).map(s -> s.status() != AccountState.Status.ACTIVE).orElse(false)) {
+            states.reactivate(accountId, "connected again");
         }
     }
 
@@ -155,7 +169,7 @@ public class Accounts {
                 update account set access_token_enc = null, token_expires_at = null, user_token_enc = null,
                        user_token_expires_at = null, updated_at = ? where id = ?""")
                 .params(at(clock.instant()), accountId).update();
-        requireReauthorization(accountId, "disconnected");
+        states.requireReauthorization(accountId, "disconnected");
     }
 
     /**
@@ -189,72 +203,6 @@ public class Accounts {
                 .params(at(now), reason == null ? "unknown failure" : Columns.fit(reason, 1000),
                         at(now), accountId)
                 .update();
-    }
-
-    public Optional<AccountState> state(String accountId) {
-        return jdbc.sql("select * from account_state where account_id = ?").param(accountId)
-                .query((rs, n) -> new AccountState(rs.getString("account_id"),
-                        AccountState.Status.valueOf(rs.getString("status")), rs.getString("reason"),
-                        instant(rs, "paused_until"),
-                        instant(rs, "last_published_at")))
-                .optional();
-    }
-
-    /** The token is dead: stop the account and park its posts until it is re-authorized. */
-    @Transactional
-    public void requireReauthorization(String accountId, String reason) {
-        jdbc.sql("update account_state set status = 'NEEDS_REAUTH', reason = ?, updated_at = ? where account_id = ?")
-                .params(Columns.fit(reason, 2000), at(clock.instant()), accountId).update();
-        List<String> parked = posts.parkAll(accountId, PostStatus.NEEDS_REAUTH, "account needs re-authorization: " + reason);
-        log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
-    }
-
-    /**
-     * Instagram restricted, blocked or rate-limited the account: publish nothing for it until
-     * {@code until}. An account waiting for re-authorization stays so.
-     */
-    public void pause(String accountId, Instant until, String reason) {
-        int paused = jdbc.sql("""
-                update account_state set status = 'PAUSED', reason = ?, paused_until = ?, updated_at = ?
-                where account_id = ? and status <> 'NEEDS_REAUTH'""")
-                .params(Columns.fit(reason, 2000), at(until), at(clock.instant()), accountId).update();
-        if (paused == 1) {
-            log.warn("account {} paused until {}: {}", accountId, until, reason);
-        }
-    }
-
-    /** Puts an account back to work and returns its parked posts to where they were. */
-    @Transactional
-    public void reactivate(String accountId, String why) {
-        jdbc.sql("""
-                update account_state set status = 'ACTIVE', reason = null, paused_until = null,
-                       updated_at = ? where account_id = ?""")
-                .params(at(clock.instant()), accountId).update();
-        posts.findByAccountAndStatus(accountId, PostStatus.NEEDS_REAUTH).forEach(post ->
-                posts.move(post, post.resumeStatus() == null ? PostStatus.QUEUED : post.resumeStatus(),
-                        clock.instant(), null, null, "account re-authorized: " + why));
-        log.info("account {} is active again: {}", accountId, why);
-    }
-
-    /** Takes the account's publish lock for {@code owner}: false while another publish of it is in flight. */
-    public boolean tryStartPublish(String accountId, String owner, Instant leaseUntil) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                update account_state set publish_lease_owner = ?, publish_lease_until = ?
-                where account_id = ? and (publish_lease_until is null or publish_lease_until < ?)""")
-                .params(owner, at(leaseUntil), accountId, at(now)).update() == 1;
-    }
-
-    /** Releases the lock only if {@code owner} still holds it. */
-    public void endPublish(String accountId, String owner) {
-        jdbc.sql("""
-                update account_state set publish_lease_owner = null, publish_lease_until = null
-                where account_id = ? and publish_lease_owner = ?""")
-                .params(accountId, owner).update();
-    }
-
-    public void recordPublished(String accountId, Instant at) {
-        jdbc.sql("update account_state set last_published_at = ? where account_id = ?").params(at(at), accountId).update();
     }
 
     /** A stable, one-way fingerprint of a token; the token itself is never stored here. */

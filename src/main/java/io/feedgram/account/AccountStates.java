@@ -1,0 +1,116 @@
+package io.feedgram.account;
+
+import static io.feedgram.system.SqlTime.at;
+import static io.feedgram.system.SqlTime.instant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.feedgram.post.PostTransitions;
+import io.feedgram.system.Columns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether each account may publish now (active, paused for a while, or waiting for a new
+ * token, with its posts parked meanwhile), plus the per-account publish lock and pacing that
+ * keep one publish in flight per account.
+ */
+@Service
+public class AccountStates {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountStates.class);
+
+    private final JdbcClient jdbc;
+    private final PostTransitions transitions;
+    private final Clock clock;
+
+    public AccountStates(JdbcClient jdbc, PostTransitions transitions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    public Optional<AccountState> state(String accountId) {
+        return jdbc.sql("select * from account_state where account_id = ?").param(accountId)
+                .query((rs, n) -> new AccountState(rs.getString("account_id"),
+                        AccountState.Status.valueOf(rs.getString("status")), rs.getString("reason"),
+                        instant(rs, "paused_until"),
+                        instant(rs, "last_published_at")))
+                .optional();
+    }
+
+    /** Starts tracking a configured account as active, unless it is tracked already (by this replica or another). */
+    void track(String accountId) {
+        if (state(accountId).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into account_state (account_id, status, updated_at) values (?, 'ACTIVE', ?)")
+                    .params(accountId, at(clock.instant())).update();
+        } catch (DuplicateKeyException anotherReplicaWasFirst) {
+            log.debug("account {} was tracked by another replica meanwhile", accountId);
+        }
+    }
+
+    /** The token is dead: stop the account and park its posts until it is re-authorized. */
+    @Transactional
+    public void requireReauthorization(String accountId, String reason) {
+        jdbc.sql("update account_state set status = 'NEEDS_REAUTH', reason = ?, updated_at = ? where account_id = ?")
+                .params(Columns.fit(reason, 2000), at(clock.instant()), accountId).update();
+        List<String> parked = transitions.parkAll(accountId, "account needs re-authorization: " + reason);
+        log.error("account {} needs re-authorization ({}); {} post(s) wait for it", accountId, reason, parked.size());
+    }
+
+    /**
+     * Instagram restricted, blocked or rate-limited the account: publish nothing for it until
+     * {@code until}. An account waiting for re-authorization stays so.
+     */
+    public void pause(String accountId, Instant until, String reason) {
+        int paused = jdbc.sql("""
+                update account_state set status = 'PAUSED', reason = ?, paused_until = ?, updated_at = ?
+                where account_id = ? and status <> 'NEEDS_REAUTH'""")
+                .params(Columns.fit(reason, 2000), at(until), at(clock.instant()), accountId).update();
+        if (paused == 1) {
+            log.warn("account {} paused until {}: {}", accountId, until, reason);
+        }
+    }
+
+    /** Puts an account back to work and returns its parked posts to where they were. */
+    @Transactional
+    public void reactivate(String accountId, String why) {
+        jdbc.sql("""
+                update account_state set status = 'ACTIVE', reason = null, paused_until = null,
+                       updated_at = ? where account_id = ?""")
+                .params(at(clock.instant()), accountId).update();
+        transitions.unparkAll(accountId, "account re-authorized: " + why);
+        log.info("account {} is active again: {}", accountId, why);
+    }
+
+    /** Takes the account's publish lock for {@code owner}: false while another publish of it is in flight. */
+    public boolean tryStartPublish(String accountId, String owner, Instant leaseUntil) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update account_state set publish_lease_owner = ?, publish_lease_until = ?
+                where account_id = ? and (publish_lease_until is null or publish_lease_until < ?)""")
+                .params(owner, at(leaseUntil), accountId, at(now)).update() == 1;
+    }
+
+    /** Releases the lock only if {@code owner} still holds it. */
+    public void endPublish(String accountId, String owner) {
+        jdbc.sql("""
+                update account_state set publish_lease_owner = null, publish_lease_until = null
+                where account_id = ? and publish_lease_owner = ?""")
+                .params(accountId, owner).update();
+    }
+
+    public void recordPublished(String accountId, Instant at) {
+        jdbc.sql("update account_state set last_published_at = ? where account_id = ?").params(at(at), accountId).update();
+    }
+}
