@@ -10,8 +10,6 @@ import io.feedgram.post.Post;
 import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostTransitions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DuePostClaimer {
-
-    private static final Logger log = LoggerFactory.getLogger(DuePostClaimer.class);
 
     private final PostRepository posts;
     private final PostLeases leases;
