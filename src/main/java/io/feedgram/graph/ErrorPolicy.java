@@ -25,6 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErrorPolicy {
 
+    /** How Meta's error-code page describes the input problems a container can end with. */
+    private static final Map<Integer, String> INPUT_PROBLEMS = Map.of(
+            2207004, "the image is larger than 8 MiB",
+            2207005, "the image format is not supported (Instagram takes JPEG)",
+            2207009, "the aspect ratio is outside what Instagram takes (4:5 to 1.91:1 in the feed)",
+            2207026, "the video format is not supported: Instagram takes MP4 or MOV with H.264 or HEVC video and AAC "
+                    + "audio, 23 to 60 frames per second, within the duration limits of its kind");
+
     private static final Map<Integer, ErrorClass> BY_SUBCODE = Map.ofEntries(
             Map.entry(2207027, NOT_READY),            // 9007: media not ready, poll then publish
             Map.entry(2207042, QUOTA_EXHAUSTED),      // 9: publishing limit reached
@@ -80,6 +88,21 @@ public class ErrorPolicy {
             Map.entry(36001, FIX_INPUT),              // image format
             Map.entry(36003, FIX_INPUT),              // aspect ratio
             Map.entry(36004, FIX_INPUT));             // caption too long
+
+    /**
+     * What an {@code ERROR} container's subcode calls for. Instagram writes the subcode into the
+     * container's status text; an input problem (a format, codec or duration it refuses) fails the
+     * post at once, since a new container of the same media would end the same way.
+     */
+    public ErrorClass classifyContainerError(Integer subcode) {
+        ErrorClass known = subcode == null ? null : BY_SUBCODE.get(subcode);
+        return known == FIX_INPUT ? FIX_INPUT : RECREATE_CONTAINER;
+    }
+
+    /** Instagram's own words for an input problem an ERROR container names only by its subcode. */
+    public String describe(Integer subcode) {
+        return subcode == null ? null : INPUT_PROBLEMS.get(subcode);
+    }
 
     public ErrorClass classify(GraphException failure) {
         if (failure instanceof GraphException.Refused refused) {

@@ -82,7 +82,9 @@ public class ContainerPoller {
             }
             if (status.isDead()) {
                 String what = "container " + container.containerId() + " ended " + status.code() + " (" + status.text() + ")";
-                processing.recreate(post, container, new PostError(null, status.errorSubcode(), what), what);
+                if (!"ERROR".equals(status.code()) || !failures.failsForGood(post, status.errorSubcode(), what)) {
+                    processing.recreate(post, container, new PostError(null, status.errorSubcode(), what), what);
+                }
                 return;
             }
         }

@@ -45,6 +45,16 @@ public class GraphFailureHandler {
         this.clock = clock;
     }
 
+    /** An ERROR container: an input problem fails the post with Instagram's reason; anything else is created anew. */
+    public boolean failsForGood(Post post, Integer subcode, String what) {
+        if (policy.classifyContainerError(subcode) != ErrorClass.FIX_INPUT) {
+            return false;
+        }
+        String reason = what + ": " + policy.describe(subcode) + "; creating the container again cannot help";
+        transitions.fail(post, new PostError(null, subcode, reason), reason);
+        return true;
+    }
+
     public ErrorClass classify(GraphException failure) {
         return policy.classify(failure);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -78,5 +79,15 @@ class ErrorPolicyTest {
         assertThat(policy.classify(new GraphException.Refused(400,
                 new GraphError(80002, null, null, what, null, null, null), Duration.ofMinutes(3))))
                 .isEqualTo(ErrorClass.RATE_LIMITED);
+    }
+
+    @Test
+    void anErrorContainerIsCreatedAgainUnlessItsSubcodeIsAnInputProblem() {
+        assertThat(policy.classifyContainerError(2207026)).isEqualTo(ErrorClass.FIX_INPUT);
+        assertThat(policy.describe(2207026)).contains("video format");
+        assertThat(policy.classifyContainerError(2207001)).isEqualTo(ErrorClass.RECREATE_CONTAINER);
+        assertThat(policy.classifyContainerError(2207006)).isEqualTo(ErrorClass.RECREATE_CONTAINER);
+        assertThat(policy.classifyContainerError(null)).isEqualTo(ErrorClass.RECREATE_CONTAINER);
+        assertThat(policy.classifyContainerError(9999999)).isEqualTo(ErrorClass.RECREATE_CONTAINER);
     }
 }
