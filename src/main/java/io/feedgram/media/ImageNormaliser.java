@@ -34,7 +34,11 @@ public final class ImageNormaliser {
         this.settings = settings;
     }
 
+    /** Carries out an image plan; a transcode is a video's and is not this class's job. */
     public NormalisedImage normalise(byte[] original, MediaDecision.Normalise plan) throws IOException {
+        if (plan.steps().contains(NormaliseStep.TRANSCODE)) {
+            throw new IllegalArgumentException("a transcode plan is for a video, not an image: " + plan.url());
+        }
         ImageFacts facts = inspector.inspect(original);
         if (facts.format() == ImageFormat.UNKNOWN) {
             throw new IOException("not an image this normaliser can read");

@@ -87,6 +87,14 @@ class ImageInspectorTest {
     }
 
     @Test
+    void bmpIsReadByTheJdk() throws IOException {
+        ImageFacts facts = inspector.inspect(MediaCorpus.bmp(640, 480));
+
+        assertThat(facts.format()).isEqualTo(ImageFormat.BMP);
+        assertThat(facts.width()).isEqualTo(640);
+    }
+
+    @Test
     void somethingElseIsUnknown() throws IOException {
         byte[] html = "<!doctype html><title>Login</title>".getBytes();
 

@@ -98,6 +98,12 @@ class ImageNormaliserTest {
     }
 
     @Test
+    void bmpBecomesJpeg() throws IOException {
+        assertThat(normalised(MediaCorpus.bmp(640, 480), MediaTarget.FEED_IMAGE).description())
+                .isEqualTo("BMP 640×480 → JPEG 640×480");
+    }
+
+    @Test
     void animatedGifKeepsItsFirstFrame() throws IOException {
         NormalisedImage out = normalised(MediaCorpus.animatedGif(500, 500, 3), MediaTarget.FEED_IMAGE);
 

@@ -54,6 +54,10 @@ final class MediaCorpus {
         return write(image, "png");
     }
 
+    static byte[] bmp(int width, int height) {
+        return write(picture(width, height, BufferedImage.TYPE_INT_RGB), "bmp");
+    }
+
     /** A PNG whose outer third is fully transparent. */
     static byte[] pngWithAlpha(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
