@@ -24,7 +24,7 @@ public final class MediaDecider {
         this.settings = settings;
     }
 
-    public MediaDecision decide(MediaItem item, MediaTarget target) {
+    public MediaDecision decide(InspectedMedia item, MediaTarget target) {
         MediaRules rules = MediaRules.of(target);
         if (rules.video()) {
             return item.facts() instanceof VideoFacts video
@@ -45,14 +45,14 @@ public final class MediaDecider {
      * clamped into 4:5–1.91:1, because Instagram crops every child like the first
      * (docs/instagram.md, "Carousel"): padding them first keeps their edges.
      */
-    public CarouselDecision decideCarousel(List<MediaItem> items) {
+    public CarouselDecision decideCarousel(List<InspectedMedia> items) {
         String countProblem = items.size() < MIN_CHILDREN || items.size() > InstagramLimits.MAX_MEDIA
                 ? "a carousel has " + items.size() + " items; it needs " + MIN_CHILDREN + " to "
                         + InstagramLimits.MAX_MEDIA
                 : null;
         MediaRules rules = MediaRules.of(MediaTarget.CAROUSEL_CHILD);
         Ratio common = items.stream()
-                .map(MediaItem::facts)
+                .map(InspectedMedia::facts)
                 .filter(ImageFacts.class::isInstance)
                 .map(ImageFacts.class::cast)
                 .filter(image -> image.format() != ImageFormat.UNKNOWN)
@@ -60,7 +60,7 @@ public final class MediaDecider {
                 .map(first -> new Ratio(rules.ratio().clamp(first.ratio().value())))
                 .orElse(null);
         List<MediaDecision> children = new ArrayList<>();
-        for (MediaItem item : items) {
+        for (InspectedMedia item : items) {
             children.add(item.facts() instanceof ImageFacts image && common != null
                     ? image(item.url(), image, MediaTarget.CAROUSEL_CHILD, rules, common)
                     : decide(item, item.facts() instanceof VideoFacts

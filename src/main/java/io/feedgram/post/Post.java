@@ -29,6 +29,12 @@ public record Post(
         return resumeStatus == null ? PostStatus.QUEUED : resumeStatus;
     }
 
+    /** The same post with other media, e.g. the copies Instagram is to fetch instead of the originals. */
+    public Post withMedia(List<MediaItem> replaced) {
+        return new Post(id, accountId, kind, caption, List.copyOf(replaced), options, source, status, resumeStatus, dueAt,
+                attempts, phaseStartedAt, error, createdAt, leaseOwner);
+    }
+
     public boolean hasVideo() {
         return media.stream().anyMatch(m -> m.type() == MediaType.VIDEO);
     }

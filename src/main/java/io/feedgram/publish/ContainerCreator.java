@@ -11,6 +11,7 @@ import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.GraphClient;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
+import io.feedgram.media.PreparedMedia;
 import io.feedgram.post.Container;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostContainers;
@@ -35,12 +36,13 @@ public class ContainerCreator {
     private final PostTransitions transitions;
     private final GraphClient graph;
     private final GraphFailureHandler failures;
+    private final PreparedMedia prepared;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public ContainerCreator(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
                             PostTransitions transitions, GraphClient graph, GraphFailureHandler failures,
-                            PublishingProperties settings, Clock clock) {
+                            PreparedMedia prepared, PublishingProperties settings, Clock clock) {
         this.credentials = credentials;
         this.plans = plans;
         this.containers = containers;
@@ -48,6 +50,7 @@ public class ContainerCreator {
         this.transitions = transitions;
         this.graph = graph;
         this.failures = failures;
+        this.prepared = prepared;
         this.settings = settings;
         this.clock = clock;
     }
@@ -85,6 +88,6 @@ public class ContainerCreator {
         }
         List<String> ids = containers.of(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
         transitions.advance(post, PostStatus.CONTAINERS_CREATED, clock.instant().plus(settings.pollInitialDelay()),
-                "containers " + ids + " created");
+                "containers " + ids + " created" + prepared.conversions(post));
     }
 }

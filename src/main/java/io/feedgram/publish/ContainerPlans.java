@@ -1,6 +1,7 @@
 package io.feedgram.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.media.PreparedMedia;
 import io.feedgram.post.Post;
 import org.springframework.stereotype.Component;
 
@@ -9,14 +10,17 @@ import org.springframework.stereotype.Component;
 public class ContainerPlans {
 
     private final PublishingProperties settings;
+    private final PreparedMedia prepared;
     private final ObjectMapper json;
 
-    public ContainerPlans(PublishingProperties settings, ObjectMapper json) {
+    public ContainerPlans(PublishingProperties settings, PreparedMedia prepared, ObjectMapper json) {
         this.settings = settings;
+        this.prepared = prepared;
         this.json = json;
     }
 
+    /** The plan for the media Instagram is to fetch: the originals, or the compliant copies Feedgram made. */
     public ContainerPlan of(Post post) {
-        return ContainerPlan.of(post, settings.shareToFeed(), json);
+        return ContainerPlan.of(prepared.publishable(post), settings.shareToFeed(), json);
     }
 }

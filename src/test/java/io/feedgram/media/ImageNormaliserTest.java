@@ -62,7 +62,7 @@ class ImageNormaliserTest {
     void cropAndBlurAreTheOtherFits() throws IOException {
         byte[] panorama = MediaCorpus.jpeg(1800, 600);
         MediaDecision.Normalise plan = (MediaDecision.Normalise) decider.decide(
-                new MediaItem(URL, inspector.inspect(panorama)), MediaTarget.FEED_IMAGE);
+                new InspectedMedia(URL, inspector.inspect(panorama)), MediaTarget.FEED_IMAGE);
 
         NormalisedImage cropped = new ImageNormaliser(new MediaSettings(RatioFit.CROP, 0xFFFFFF, false))
                 .normalise(panorama, plan);
@@ -127,7 +127,7 @@ class ImageNormaliserTest {
     }
 
     private NormalisedImage normalised(byte[] original, MediaTarget target) throws IOException {
-        MediaDecision decision = decider.decide(new MediaItem(URL, inspector.inspect(original)), target);
+        MediaDecision decision = decider.decide(new InspectedMedia(URL, inspector.inspect(original)), target);
         assertThat(decision).isInstanceOf(MediaDecision.Normalise.class);
         NormalisedImage out = normaliser.normalise(original, (MediaDecision.Normalise) decision);
         assertWithinRules(out, target, original);
@@ -148,7 +148,7 @@ class ImageNormaliserTest {
                 .as("centre %06X, originally %06X", MediaCorpus.centre(out.jpeg()), MediaCorpus.centre(original))
                 .isTrue();
         if (target == MediaTarget.FEED_IMAGE) {
-            assertThat(decider.decide(new MediaItem(URL, facts), target)).isInstanceOf(MediaDecision.PassThrough.class);
+            assertThat(decider.decide(new InspectedMedia(URL, facts), target)).isInstanceOf(MediaDecision.PassThrough.class);
         }
     }
 

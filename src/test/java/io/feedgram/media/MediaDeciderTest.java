@@ -74,14 +74,14 @@ class MediaDeciderTest {
 
     @Test
     void compliantReelPassesThrough() throws IOException {
-        MediaItem reel = video(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 30, 30, 1080, 1920));
+        InspectedMedia reel = video(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 30, 30, 1080, 1920));
 
         assertThat(decider.decide(reel, MediaTarget.REEL_VIDEO)).isEqualTo(new MediaDecision.PassThrough(URL));
     }
 
     @Test
     void twoSecondClipIsRefusedWithItsLength() throws IOException {
-        MediaItem clip = video(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 2, 30, 1080, 1920));
+        InspectedMedia clip = video(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 2, 30, 1080, 1920));
 
         assertThat(decider.decide(clip, MediaTarget.REEL_VIDEO))
                 .isEqualTo(new MediaDecision.Refuse("video is 2.0 s long; reels need at least 3 s"));
@@ -89,7 +89,7 @@ class MediaDeciderTest {
 
     @Test
     void ninetySecondsMakeAReelButNoStory() throws IOException {
-        MediaItem minute = video(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 90, 30, 1080, 1920));
+        InspectedMedia minute = video(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 90, 30, 1080, 1920));
 
         assertThat(decider.decide(minute, MediaTarget.REEL_VIDEO)).isInstanceOf(MediaDecision.PassThrough.class);
         assertThat(decider.decide(minute, MediaTarget.STORY_VIDEO))
@@ -98,7 +98,7 @@ class MediaDeciderTest {
 
     @Test
     void webmNeedsTranscoding() throws IOException {
-        MediaItem webm = video(VideoCorpus.webm(dir));
+        InspectedMedia webm = video(VideoCorpus.webm(dir));
 
         assertThat(decider.decide(webm, MediaTarget.REEL_VIDEO)).isEqualTo(new MediaDecision.Refuse(
                 "WebM (VP9) video cannot be published without transcoding; turn on feedgram.media.transcode"));
@@ -108,7 +108,7 @@ class MediaDeciderTest {
 
     @Test
     void wrongCodecAndFrameRateAreNamed() throws IOException {
-        MediaItem vp9 = video(VideoCorpus.isoFile(dir, "isom", "vp09", "Opus", 10, 120, 1080, 1920));
+        InspectedMedia vp9 = video(VideoCorpus.isoFile(dir, "isom", "vp09", "Opus", 10, 120, 1080, 1920));
 
         assertThat(((MediaDecision.Refuse) decider.decide(vp9, MediaTarget.REEL_VIDEO)).reason()).isEqualTo(
                 "VP9 video cannot be published without transcoding; reels need H.264 or HEVC; "
@@ -162,11 +162,11 @@ class MediaDeciderTest {
         return (MediaDecision.Normalise) decider.decide(image(image), target);
     }
 
-    private MediaItem image(byte[] bytes) throws IOException {
-        return new MediaItem(URL, images.inspect(bytes));
+    private InspectedMedia image(byte[] bytes) throws IOException {
+        return new InspectedMedia(URL, images.inspect(bytes));
     }
 
-    private MediaItem video(Path file) throws IOException {
-        return new MediaItem(URL, videos.inspect(file));
+    private InspectedMedia video(Path file) throws IOException {
+        return new InspectedMedia(URL, videos.inspect(file));
     }
 }

@@ -160,6 +160,7 @@ class RestartTest {
         return start(Stream.concat(accounts(), Stream.of(
                 "--feedgram.sandbox.enabled=false",
                 "--feedgram.security.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "--feedgram.fetch.allowed-private-hosts=localhost",
                 "--spring.datasource.url=" + databaseUrl(),
                 "--feedgram.graph.instagram-url=" + sandbox + "graph.instagram.com",
                 "--feedgram.graph.facebook-url=" + sandbox + "graph.facebook.com",

@@ -1,0 +1,42 @@
+package io.feedgram.media;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes the copies no container needs any more: their post was published, failed or was
+ * cancelled longer than {@code feedgram.media.retention} ago (a container lives 24 hours).
+ */
+@Component
+public class ExpiredCopies {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiredCopies.class);
+
+    private final PreparedMedia prepared;
+    private final MediaStore store;
+    private final MediaProperties properties;
+    private final Clock clock;
+
+    ExpiredCopies(PreparedMedia prepared, MediaStore store, MediaProperties properties, Clock clock) {
+        this.prepared = prepared;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public int delete() {
+        int deleted = 0;
+        for (String file : prepared.expiredFiles(clock.instant().minus(properties.retention()))) {
+            store.delete(file);
+            prepared.forget(file);
+            deleted++;
+        }
+        if (deleted > 0) {
+            log.info("deleted {} media copies no container needs any more", deleted);
+        }
+        return deleted;
+    }
+}

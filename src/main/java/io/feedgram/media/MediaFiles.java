@@ -1,0 +1,35 @@
+package io.feedgram.media;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves the copies Feedgram made to Instagram's fetcher. Spring answers {@code Range} requests
+ * for a {@link Resource} body with 206 and the right {@code Content-Range}: Instagram's video
+ * fetcher needs them, and a host without them fails with 2207077.
+ */
+@RestController
+class MediaFiles {
+
+    private final MediaStore store;
+
+    MediaFiles(MediaStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/media/{name}")
+    ResponseEntity<Resource> file(@PathVariable String name) {
+        return store.find(name)
+                .<ResponseEntity<Resource>>map(file -> ResponseEntity.ok()
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).noTransform())
+                        .body(new FileSystemResource(file)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+}
