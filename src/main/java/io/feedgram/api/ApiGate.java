@@ -2,10 +2,9 @@ package io.feedgram.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,6 +32,7 @@ class ApiGate extends OncePerRequestFilter {
     private static final String API = "/api/";
     /** Readable without a key: the API's own description. */
     private static final Set<String> PUBLIC = Set.of("/api/v1/openapi.json");
+    private static final String UPLOADS = "/api/v1/media";
     /** Names that carry credentials; only the real headers may hold them. */
     private static final Set<String> CREDENTIALS = Set.of("authorization", "idempotency-key", "api-key", "api_key",
             "apikey", "access_token", "token", "key");
@@ -40,13 +40,13 @@ class ApiGate extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final ProblemWriter problems;
     private final long maxBytes;
-    private final long bodyTimeoutNanos;
+    private final Duration bodyTimeout;
 
     ApiGate(ApiKeys keys, ProblemWriter problems, ApiProperties properties) {
         this.keys = keys;
         this.problems = problems;
         this.maxBytes = properties.maxBodySize().toBytes();
-        this.bodyTimeoutNanos = properties.bodyTimeout().toNanos();
+        this.bodyTimeout = properties.bodyTimeout();
     }
 
     @Override
@@ -63,6 +63,10 @@ class ApiGate extends OncePerRequestFilter {
             refuseCredentialsInUrl(request.getQueryString());
             if (!PUBLIC.contains(request.getRequestURI())) {
                 keys.authenticate(request.getHeader("Authorization"));
+            }
+            if (isUpload(request)) {
+                chain.doFilter(request, declaredOnly);   // streamed to disk by the upload itself, within its own limits
+                return;
             }
             body = hasBody(request) ? readBody(request) : new byte[0];
         } catch (ApiProblem problem) {
@@ -89,6 +93,11 @@ class ApiGate extends OncePerRequestFilter {
         }
     }
 
+    /** Media uploads are images and videos, far larger than any JSON request: they are not buffered here. */
+    private static boolean isUpload(HttpServletRequest request) {
+        return UPLOADS.equals(request.getRequestURI()) && "POST".equals(request.getMethod());
+    }
+
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
@@ -99,39 +108,10 @@ class ApiGate extends OncePerRequestFilter {
                     + (request.getContentType() == null ? "." : ", not '" + request.getContentType() + "'."));
         }
         if (request.getContentLengthLong() > maxBytes) {
-            throw tooLarge();
+            throw BoundedBody.tooLarge(maxBytes);
         }
-        long deadline = System.nanoTime() + bodyTimeoutNanos;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                body.write(buffer, 0, n);
-                if (body.size() > maxBytes) {
-                    throw tooLarge();
-                }
-                if (System.nanoTime() > deadline) {
-                    throw slow();
-                }
-            }
-        } catch (IOException e) {
-            // Tomcat wraps its read timeout; anything else is a broken upload.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SocketTimeoutException) {
-                    throw slow();
-                }
-            }
-            throw ApiProblem.invalid("body", "could not be read: the upload broke off");
-        }
+        BoundedBody.copy(request.getInputStream(), body, maxBytes, bodyTimeout);
         return body.toByteArray();
-    }
-
-    private ApiProblem tooLarge() {
-        return ApiProblem.tooLarge("The body is larger than the limit of " + maxBytes + " bytes.");
-    }
-
-    private ApiProblem slow() {
-        return new ApiProblem(408, "request-timeout", "Request timeout",
-                "The body did not arrive within " + bodyTimeoutNanos / 1_000_000_000 + " seconds.", null);
     }
 }

@@ -74,7 +74,7 @@ public class ProblemWriter {
     }
 
     /** {@code problem} as a Spring MVC response. */
-    ResponseEntity<String> entity(ApiProblem problem) {
+    public ResponseEntity<String> entity(ApiProblem problem) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status())
                 .contentType(MediaType.parseMediaType(PROBLEM_JSON));
         if (problem.status() == 401) {

@@ -9,6 +9,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountsProperties;
+import io.feedgram.media.Uploads;
+import io.feedgram.post.MediaItem;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostContainers;
@@ -40,14 +42,16 @@ public class Inbox {
     private final PostContainers containers;
     private final AccountsProperties accounts;
     private final InboxValidator validator;
+    private final Uploads uploads;
 
     public Inbox(PostRepository posts, PostTransitions transitions, PostContainers containers, AccountsProperties accounts,
-                 ObjectMapper json, Clock clock) {
+                 Uploads uploads, ObjectMapper json, Clock clock) {
         this.posts = posts;
         this.transitions = transitions;
         this.containers = containers;
         this.accounts = accounts;
         this.validator = new InboxValidator(json, clock);
+        this.uploads = uploads;
     }
 
     /**
@@ -61,7 +65,7 @@ public class Inbox {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        Submission submission = validator.read(body);
+        Submission submission = withUploads(validator.read(body));
         if (accounts.find(submission.account()).isEmpty()) {
             throw ApiProblem.unprocessable("account", "No account '" + submission.account() + "' is configured.");
         }
@@ -81,6 +85,24 @@ public class Inbox {
                     + "(post " + id + "); use a new key for a new post.");
         }
         return view(stored);
+    }
+
+    /** Media named by an upload id become the URL the upload is served at; an unknown id is a 422. */
+    private Submission withUploads(Submission submission) {
+        List<MediaItem> media = new ArrayList<>();
+        for (int i = 0; i < submission.media().size(); i++) {
+            MediaItem item = submission.media().get(i);
+            if (!item.url().startsWith(InboxValidator.UPLOAD)) {
+                media.add(item);
+                continue;
+            }
+            String id = item.url().substring(InboxValidator.UPLOAD.length());
+            String url = uploads.url(id).orElseThrow(() -> ApiProblem.unprocessable("media[" + media.size() + "].upload",
+                    "No upload '" + id + "' exists (uploads are kept for feedgram.media.retention)."));
+            media.add(new MediaItem(url, item.type(), item.altText()));
+        }
+        return new Submission(submission.account(), submission.kind(), submission.caption(), List.copyOf(media),
+                submission.options(), submission.publishAt());
     }
 
     private static boolean sameRequest(Post stored, Submission submission) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,7 +43,11 @@ public final class InboxValidator {
             "jpg", MediaType.IMAGE, "jpeg", MediaType.IMAGE, "png", MediaType.IMAGE, "webp", MediaType.IMAGE,
             "mp4", MediaType.VIDEO, "mov", MediaType.VIDEO, "m4v", MediaType.VIDEO);
     private static final Set<String> FIELDS = Set.of("account", "caption", "media", "kind", "publish_at", "options");
-    private static final Set<String> MEDIA_FIELDS = Set.of("url", "type", "alt_text");
+    private static final Set<String> MEDIA_FIELDS = Set.of("url", "upload", "type", "alt_text");
+    /** An id {@code POST /api/v1/media} answered; the media Inbox resolves it to is served by Feedgram. */
+    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp|gif|bmp|mp4|mov)");
+    /** A media item named by an upload id until the inbox resolves it to the upload's URL. */
+    static final String UPLOAD = "upload:";
 
     /** How far ahead a post may be scheduled. */
     static final Duration MAX_SCHEDULE = Duration.ofDays(366);
@@ -152,6 +157,10 @@ public final class InboxValidator {
                 continue;
             }
             errors.unknownFields(item, path + ".", MEDIA_FIELDS);
+            if (item.hasNonNull("upload")) {
+                uploaded(item, path, errors).ifPresent(media::add);
+                continue;
+            }
             URI url = errors.url(item.get("url"), path + ".url", true);
             MediaType type = mediaType(item.get("type"), url, path + ".type", errors);
             String altText = errors.optionalText(item.get("alt_text"), path + ".alt_text", MAX_ALT_TEXT);
@@ -162,6 +171,22 @@ public final class InboxValidator {
         return media.size() == node.size() ? media : null;
     }
 
+
+    /** {@code {"upload": "<id>"}}: the type follows from the upload's extension. */
+    private static java.util.Optional<MediaItem> uploaded(JsonNode item, String path, FieldErrors errors) {
+        JsonNode id = item.get("upload");
+        if (item.hasNonNull("url")) {
+            errors.add(path, "takes a url or an upload, not both");
+            return java.util.Optional.empty();
+        }
+        if (!id.isTextual() || !UPLOAD_ID.matcher(id.asText()).matches()) {
+            errors.add(path + ".upload", "must be an id that POST /api/v1/media answered");
+            return java.util.Optional.empty();
+        }
+        MediaType type = id.asText().endsWith(".mp4") || id.asText().endsWith(".mov") ? MediaType.VIDEO : MediaType.IMAGE;
+        String altText = errors.optionalText(item.get("alt_text"), path + ".alt_text", MAX_ALT_TEXT);
+        return java.util.Optional.of(new MediaItem(UPLOAD + id.asText(), type, altText));
+    }
 
     private static MediaType mediaType(JsonNode node, URI url, String field, FieldErrors errors) {
         if (node != null && !node.isNull()) {

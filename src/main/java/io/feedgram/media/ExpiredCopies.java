@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes the copies no container needs any more: their post was published, failed or was
- * cancelled longer than {@code feedgram.media.retention} ago (a container lives 24 hours).
+ * cancelled longer than {@code feedgram.media.retention} ago (a container lives 24 hours); and
+ * uploads older than the retention that no waiting post names.
  */
 @Component
 public class ExpiredCopies {
@@ -29,10 +30,17 @@ public class ExpiredCopies {
 
     public int delete() {
         int deleted = 0;
-        for (String file : prepared.expiredFiles(clock.instant().minus(properties.retention()))) {
+        java.time.Instant cutoff = clock.instant().minus(properties.retention());
+        for (String file : prepared.expiredFiles(cutoff)) {
             store.delete(file);
             prepared.forget(file);
             deleted++;
+        }
+        for (String file : store.olderThan(cutoff)) {
+            if (!prepared.wanted(file)) {
+                store.delete(file);
+                deleted++;
+            }
         }
         if (deleted > 0) {
             log.info("deleted {} media copies no container needs any more", deleted);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.feedgram.graph.MetaEndpoints;
 import io.feedgram.post.MediaItem;
@@ -71,7 +73,7 @@ public class MediaPreparer {
                 try {
                     Path file = store.scratch();
                     files.add(file);
-                    downloader.download(item.url(), maxBytes(item), file);
+                    fetch(item, file);
                     inspected.add(new InspectedMedia(item.url(), inspect(item, file)));
                 } catch (MediaProblem problem) {
                     problems.add(label(post, i) + problem.getMessage());
@@ -92,6 +94,22 @@ public class MediaPreparer {
             return posts.find(post.id()).orElseThrow();
         } finally {
             files.forEach(MediaPreparer::deleteQuietly);
+        }
+    }
+
+    /** An upload, or a copy Feedgram already serves, is read from the store; anything else is downloaded. */
+    private void fetch(MediaItem item, Path into) {
+        String served = endpoints.publicUrl() + "/media/";
+        Optional<Path> kept = item.url().startsWith(served)
+                ? store.find(item.url().substring(served.length())) : Optional.empty();
+        if (kept.isEmpty()) {
+            downloader.download(item.url(), maxBytes(item), into);
+            return;
+        }
+        try {
+            Files.copy(kept.get(), into, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an upload cannot be read from the store", e);
         }
     }
 

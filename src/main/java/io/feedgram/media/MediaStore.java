@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MediaStore {
 
-    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.jpg");
+    /** Copies are .jpg; uploads keep the extension of what was sent. */
+    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png|webp|gif|bmp|mp4|mov)");
 
     private final Path directory;
     private final SecureRandom random = new SecureRandom();
@@ -33,11 +34,24 @@ public class MediaStore {
         }
     }
 
-    /** A new name no one can guess. */
+    /** A new name no one can guess, for a converted copy. */
     String newName() {
+        return newName("jpg");
+    }
+
+    String newName(String extension) {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        return HexFormat.of().formatHex(id) + ".jpg";
+        return HexFormat.of().formatHex(id) + "." + extension;
+    }
+
+    /** Keeps an upload, already complete in a scratch file, under {@code name}. */
+    void keep(Path scratch, String name) {
+        try {
+            Files.move(scratch, directory.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an upload cannot be kept in " + directory, e);
+        }
     }
 
     /** Keeps {@code jpeg} under {@code name}. */
@@ -65,6 +79,24 @@ public class MediaStore {
             return Files.createTempFile(directory.resolve("tmp"), "download-", ".part");
         } catch (IOException e) {
             throw new UncheckedIOException("no scratch file in " + directory, e);
+        }
+    }
+
+    /** The names of the files kept here that were last written before {@code cutoff}. */
+    java.util.List<String> olderThan(java.time.Instant cutoff) {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> NAME.matcher(file.getFileName().toString()).matches())
+                    .filter(file -> {
+                        try {
+                            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .map(file -> file.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the media store " + directory + " cannot be listed", e);
         }
     }
 

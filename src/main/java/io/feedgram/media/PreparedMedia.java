@@ -100,7 +100,21 @@ public class PreparedMedia {
                 .query(String.class).list();
     }
 
+    /** Whether a post that has not ended yet still names {@code file} (an upload it is to publish). */
+    boolean wanted(String file) {
+        return jdbc.sql("""
+                select count(*) from post_media m join post p on p.id = m.post_id
+                where (m.stored_file = :file or m.url like :served) and p.status not in (:ended)""")
+                .param("file", file).param("served", "%/media/" + file)
+                .param("ended", List.of(PostStatus.PUBLISHED.name(), PostStatus.FAILED.name(), PostStatus.CANCELLED.name(),
+                        PostStatus.SKIPPED.name()))
+                .query(Integer.class).single() > 0;
+    }
+
+    /** The copy is gone: the item counts as not prepared, so a retried post converts it again. */
     void forget(String storedFile) {
-        jdbc.sql("update post_media set stored_file = null where stored_file = ?").param(storedFile).update();
+        jdbc.sql("""
+                update post_media set stored_file = null, publish_url = null, media_note = null, prepared_at = null
+                where stored_file = ?""").param(storedFile).update();
     }
 }

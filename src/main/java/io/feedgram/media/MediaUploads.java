@@ -1,0 +1,129 @@
+package io.feedgram.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.feedgram.api.ApiProblem;
+import io.feedgram.api.BoundedBody;
+import io.feedgram.api.ProblemWriter;
+import io.feedgram.graph.MetaEndpoints;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/media}: an image or video sent as the raw body or as the {@code file} part
+ * of a form, so that API users without public hosting can post. It is inspected like any media,
+ * kept in the store, and answered with an id to use in a post: {@code "media": [{"upload": "<id>"}]}.
+ * The API gate has checked the key; the body is streamed to disk within the per-type limits.
+ */
+@RestController
+@RequestMapping("/api/v1/media")
+class MediaUploads {
+
+    /** What Feedgram takes, by content type, and the extension it keeps the file under. */
+    private static final Map<String, String> IMAGES = Map.of("image/jpeg", "jpg", "image/png", "png",
+            "image/webp", "webp", "image/gif", "gif", "image/bmp", "bmp");
+    private static final Map<String, String> VIDEOS = Map.of("video/mp4", "mp4", "video/quicktime", "mov");
+
+    /** The answer: the id to post with, the URL Instagram would fetch, and what the file is. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Upload(String id, String url, String type, String format, Integer width, Integer height, long bytes) {
+    }
+
+    private final MediaStore store;
+    private final MediaProperties properties;
+    private final MetaEndpoints endpoints;
+    private final ProblemWriter problems;
+    private final ImageInspector images = new ImageInspector();
+    private final VideoInspector videos = new VideoInspector();
+
+    MediaUploads(MediaStore store, MediaProperties properties, MetaEndpoints endpoints, ProblemWriter problems) {
+        this.store = store;
+        this.properties = properties;
+        this.endpoints = endpoints;
+        this.problems = problems;
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    ResponseEntity<Upload> form(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw ApiProblem.invalid("file", "is required: send the image or video as the form's 'file' part");
+        }
+        return accept(file.getContentType(), file.getSize(), file.getInputStream());
+    }
+
+    @PostMapping
+    ResponseEntity<Upload> raw(HttpServletRequest request) throws IOException {
+        return accept(request.getContentType(), request.getContentLengthLong(), request.getInputStream());
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<String> refused(ApiProblem problem) {
+        return problems.entity(problem);
+    }
+
+    private ResponseEntity<Upload> accept(String contentType, long declared, InputStream body) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        boolean video = VIDEOS.containsKey(type);
+        String extension = video ? VIDEOS.get(type) : IMAGES.get(type);
+        if (extension == null) {
+            throw ApiProblem.unsupportedMediaType("Send an image (JPEG, PNG, WebP, GIF, BMP) or a video (MP4, MOV), "
+                    + "as the raw body or as the form's 'file' part" + (type.isEmpty() ? "." : ", not '" + type + "'."));
+        }
+        long limit = (video ? properties.maxVideoBytes() : properties.maxImageBytes()).toBytes();
+        if (declared > limit) {
+            throw BoundedBody.tooLarge(limit);
+        }
+        Path scratch = store.scratch();
+        try {
+            try (OutputStream out = Files.newOutputStream(scratch)) {
+                BoundedBody.copy(body, out, limit, properties.fetchTimeout());
+            }
+            Upload upload = video ? video(scratch, extension) : image(scratch, extension);
+            store.keep(scratch, upload.id());
+            return ResponseEntity.status(201).header("Location", "/media/" + upload.id()).body(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(scratch);
+            } catch (IOException e) {
+                // kept, or removed with the store's tmp directory
+            }
+        }
+    }
+
+    private Upload image(Path file, String extension) throws IOException {
+        ImageFacts facts = images.inspect(file);
+        if (facts.format() == ImageFormat.UNKNOWN) {
+            throw ApiProblem.unsupportedMediaType("The body is not an image Feedgram can read (JPEG, PNG, WebP, GIF or BMP).");
+        }
+        String id = store.newName(extension);
+        return new Upload(id, endpoints.publicUrl() + "/media/" + id, "IMAGE", facts.format().name(),
+                facts.displayedWidth(), facts.displayedHeight(), Files.size(file));
+    }
+
+    private Upload video(Path file, String extension) throws IOException {
+        VideoFacts facts = videos.inspect(file);
+        if (facts.container() != VideoContainer.MP4 && facts.container() != VideoContainer.MOV) {
+            throw ApiProblem.unsupportedMediaType("The body is not an MP4 or MOV video"
+                    + (facts.container() == VideoContainer.UNKNOWN ? "." : "; it is " + facts.container().label() + "."));
+        }
+        String id = store.newName(extension);
+        return new Upload(id, endpoints.publicUrl() + "/media/" + id, "VIDEO", facts.container().name(),
+                facts.width(), facts.height(), Files.size(file));
+    }
+}
