@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileRequestsTest extends InboxTestSupport {
 
+    /** Media uploads take images and videos, not JSON: their refusals are their own (415 for anything else). */
+    static final String UPLOADS = "/api/v1/media";
+
     /** Every API path and method, with ids that exist or not (both must be refused cleanly). */
     static final List<String[]> ENDPOINTS = List.of(
             new String[] {"POST", "/api/v1/posts"},
@@ -44,6 +47,7 @@ class HostileRequestsTest extends InboxTestSupport {
             new String[] {"POST", "/api/v1/feeds/nofeed/poll"},
             new String[] {"GET", "/api/v1/feeds/nofeed/preview"},
             new String[] {"GET", "/api/v1/openapi.json"},
+            new String[] {"POST", UPLOADS},
             new String[] {"GET", "/api/v1/no-such-path"},
             new String[] {"PUT", "/api/v1/posts"});
 
@@ -106,6 +110,10 @@ class HostileRequestsTest extends InboxTestSupport {
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.body().path("status").asInt()).isEqualTo(answer.status());
             assertThat(answer.body().path("detail").asText()).isNotBlank();
+        }
+        if (path.equals(UPLOADS)) {
+            assertThat(answer.status()).as("nothing here is an image or a video").isBetween(400, 499);
+            return;
         }
         if (body.notJson()) {
             assertThat(answer.status()).as("a body that is not JSON").isEqualTo(415);
