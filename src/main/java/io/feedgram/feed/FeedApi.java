@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.feedgram.api.ApiProblem;
 import io.feedgram.api.ProblemWriter;
+import io.feedgram.media.MediaPlanner;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.PostKind;
 import org.apache.camel.Body;
@@ -27,10 +28,12 @@ public class FeedApi {
     private final CaptionTemplate captions;
     private final JdbcMessageIdRepository taken;
     private final ProblemWriter problems;
+    private final MediaPlanner planner;
 
     public FeedApi(FeedsProperties properties, FeedStates states, FeedIntake intake, CaptionTemplate captions,
-                   JdbcMessageIdRepository feedEntryRepository, ProblemWriter problems) {
+                   JdbcMessageIdRepository feedEntryRepository, ProblemWriter problems, MediaPlanner planner) {
         this.problems = problems;
+        this.planner = planner;
         this.properties = properties;
         this.states = states;
         this.intake = intake;
@@ -50,7 +53,7 @@ public class FeedApi {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EntryPreview(String entry, String title, String link, String outcome, String reason, PostKind kind,
-                               String caption, List<MediaItem> media) {
+                               String caption, List<MediaItem> media, List<String> mediaPlan) {
     }
 
     public List<FeedView> list() {
@@ -81,8 +84,15 @@ public class FeedApi {
             String outcome = seen ? "already-taken" : d.posts() ? "post" : "skip";
             return new EntryPreview(d.entry().key(), d.entry().title(), d.entry().link(), outcome,
                     seen ? null : d.skipReason(), poll.feed().kind(), captions.render(poll.feed().caption(), d.entry()),
-                    d.entry().media());
+                    d.entry().media(), outcome.equals("post") ? mediaPlan(poll.feed().kind(), d.entry().media()) : null);
         }).toList();
+    }
+
+    /** What publishing would do to each media item (pass, convert, or refuse and why), without doing it. */
+    private List<String> mediaPlan(PostKind kind, List<MediaItem> media) {
+        try (MediaPlanner.Plan plan = planner.plan(kind, media)) {
+            return plan.summary();
+        }
     }
 
     /** A feed that cannot be read answers 502 with the reason. */

@@ -192,6 +192,11 @@ class FeedPollingTest {
         assertThat(words.path("reason").asText()).isEqualTo("no image or video");
         assertThat(preview.get(0).path("media").get(0).path("url").asText()).contains("/test-media/ok.jpg");
         assertThat(preview.get(0).path("caption").asText()).contains("Picture");
+        if (preview.get(0).path("outcome").asText().equals("post")) {
+            // what publishing would do to the media, decided without converting anything
+            assertThat(preview.get(0).path("media_plan").get(0).asText()).startsWith("passes as it is (JPEG 1080");
+        }
+        assertThat(words.path("media_plan").isMissingNode()).isTrue();
         assertThat(postCount("api-1")).as("a preview posts nothing").isZero();
 
         JsonNode polled = api("POST", "/api/v1/feeds/newest/poll");
