@@ -29,6 +29,12 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageInspector {
 
+    static {
+        // TwelveMonkeys' readers register through the service loader; inside Spring Boot's
+        // executable jar ImageIO must be asked to look for them on the application's class loader.
+        ImageIO.scanForPlugins();
+    }
+
     /** Enough for every magic number {@link ImageFormat} knows. */
     private static final int HEAD = 12;
     /** Adobe APP14 transform byte: 2 means the four channels are YCCK, not CMYK (Adobe TN 5116). */
