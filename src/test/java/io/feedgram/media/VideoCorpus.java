@@ -31,6 +31,7 @@ import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
  */
 final class VideoCorpus {
 
+    /** Ticks a second unless a caller chooses: milliseconds, as many muxers write. */
     private static final int TIMESCALE = 1000;
     /** isoparser writes no header without its creation and modification times. */
     private static final Date CREATED = new Date(0);
@@ -45,12 +46,22 @@ final class VideoCorpus {
      */
     static Path isoFile(Path dir, String brand, String videoCodec, String audioCodec, double seconds, int fps,
                         int width, int height) throws IOException {
-        long duration = Math.round(seconds * TIMESCALE);
+        return isoFile(dir, brand, videoCodec, audioCodec, seconds, fps, width, height, TIMESCALE);
+    }
+
+    /**
+     * As above, at {@code timescale} ticks a second. Every frame lasts {@code duration / frames} whole
+     * ticks, so a frame rate that does not divide the timescale (60 fps at 1000) leaves the sample table
+     * shorter than the track's duration; 60000 ticks suit every common rate but 23.976 fps.
+     */
+    static Path isoFile(Path dir, String brand, String videoCodec, String audioCodec, double seconds, int fps,
+                        int width, int height, int timescale) throws IOException {
+        long duration = Math.round(seconds * timescale);
         MovieBox movie = new MovieBox();
         MovieHeaderBox header = new MovieHeaderBox();
         header.setCreationTime(CREATED);
         header.setModificationTime(CREATED);
-        header.setTimescale(TIMESCALE);
+        header.setTimescale(timescale);
         header.setDuration(duration);
         movie.addBox(header);
 
@@ -58,9 +69,9 @@ final class VideoCorpus {
         visual.setWidth(width);
         visual.setHeight(height);
         long frames = Math.round(seconds * fps);
-        movie.addBox(track(1, "vide", visual, duration, frames, width, height));
+        movie.addBox(track(1, "vide", visual, timescale, duration, frames, width, height));
         if (audioCodec != null) {
-            movie.addBox(track(2, "soun", new AudioSampleEntry(audioCodec), duration, frames, 0, 0));
+            movie.addBox(track(2, "soun", new AudioSampleEntry(audioCodec), timescale, duration, frames, 0, 0));
         }
 
         Path file = dir.resolve(brand.equals("qt  ") ? "clip.mov" : "clip.mp4");
@@ -82,7 +93,7 @@ final class VideoCorpus {
         return Files.write(dir.resolve("clip.webm"), file.array());
     }
 
-    private static TrackBox track(long id, String handlerType, Box sampleEntry, long duration, long frames,
+    private static TrackBox track(long id, String handlerType, Box sampleEntry, int timescale, long duration, long frames,
                                   int width, int height) {
         TrackHeaderBox trackHeader = new TrackHeaderBox();
         trackHeader.setCreationTime(CREATED);
@@ -93,7 +104,7 @@ final class VideoCorpus {
         MediaHeaderBox mediaHeader = new MediaHeaderBox();
         mediaHeader.setCreationTime(CREATED);
         mediaHeader.setModificationTime(CREATED);
-        mediaHeader.setTimescale(TIMESCALE);
+        mediaHeader.setTimescale(timescale);
         mediaHeader.setDuration(duration);
         HandlerBox handler = new HandlerBox();
         handler.setHandlerType(handlerType);
