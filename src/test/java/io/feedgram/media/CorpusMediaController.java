@@ -57,11 +57,11 @@ public class CorpusMediaController {
         FILES.put("reel-9x16.mp4", new CorpusFile(MP4,
                 () -> iso(dir -> VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 10, 30, 1080, 1920))));
         FILES.put("sixty-16x9.mp4", new CorpusFile(MP4,
-                () -> iso(dir -> VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 10, 60, 1920, 1080, 60_000))));
-        // The same 60 fps clip at VideoCorpus's usual 1000 ticks a second: 1000/60 is no whole number, so its
-        // frames last 16 ticks and its sample table adds up to 9.6 s of a 10 s track (see MediaPublishingTest).
-        FILES.put("sixty-16x9-ms.mp4", new CorpusFile(MP4,
                 () -> iso(dir -> VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 10, 60, 1920, 1080))));
+        // The same 60 fps clip at 1000 ticks a second: 1000/60 is no whole number, so its frames last
+        // 16 ticks and its sample table adds up to 9.6 s of a 10 s track (see MediaPublishingTest).
+        FILES.put("sixty-16x9-ms.mp4", new CorpusFile(MP4,
+                () -> iso(dir -> VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 10, 60, 1920, 1080, 1000))));
         FILES.put("hevc.mov", new CorpusFile(MediaType.parseMediaType("video/quicktime"),
                 () -> iso(dir -> VideoCorpus.isoFile(dir, "qt  ", "hvc1", "mp4a", 8, 30, 1080, 1920))));
         FILES.put("vp9.webm", new CorpusFile(MediaType.parseMediaType("video/webm"), () -> iso(VideoCorpus::webm)));

@@ -152,20 +152,20 @@ class MediaPublishingTest extends SandboxTestHarness {
     }
 
     /**
-     * A disagreement between the client and the oracle, kept visible: a 60 fps clip at 1000 ticks a
-     * second, whose 600 frames last 16 ticks each (1000/60 rounded down) in a track of 10 000 ticks.
-     * VideoInspector counts frames over the track's duration (mdhd: 600 / 10 s = 60 fps) and passes
-     * it; the sandbox's IsoBoxReader, like ffprobe, counts them over the sample table's time (stts:
-     * 600 / 9.6 s = 62.5 fps) and ends its container in ERROR 2207026, "frame rate 62.5 is outside
-     * 23-60 fps". The right behaviour is the oracle's: the file's frames really are 16 ms apart, so
-     * it must be refused before any container, with the frame rate the reason.
+     * A disagreement this test found between the client and the oracle, settled for the oracle: a
+     * 60 fps clip at 1000 ticks a second, whose 600 frames last 16 ticks each (1000/60 rounded down)
+     * in a track of 10 000 ticks. VideoInspector counted frames over the track's duration (mdhd:
+     * 600 / 10 s = 60 fps) and passed it; the sandbox's IsoBoxReader, like ffprobe, counts them over
+     * the sample table's time (stts: 600 / 9.6 s = 62.5 fps) and ended its container in ERROR 2207026
+     * ("frame rate 62.5 is outside 23-60 fps"). The file's frames really are 16 ms apart, so the right
+     * behaviour is a refusal before any container, naming the frame rate; VideoInspector now counts
+     * as the sandbox does.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("client and oracle disagree: VideoInspector passes it, the sandbox ends it in ERROR 2207026")
     void aSixtyFpsClipWhoseSampleTableRunsFasterIsRefusedBeforeAnyContainer() {
         String id = submit(post("REEL", tag("sixty-ms"), media(corpusUrl("sixty-16x9-ms.mp4"), "VIDEO")));
 
-        assertRefusedBeforeAnyContainer(id, "fps; reels need 23–60 fps");
+        assertRefusedBeforeAnyContainer(id, "video runs at 63 fps; reels need 23–60 fps");
     }
 
     /** Point 3: a carousel's images are brought to one ratio, so Instagram crops none of them. */

@@ -31,8 +31,11 @@ import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
  */
 final class VideoCorpus {
 
-    /** Ticks a second unless a caller chooses: milliseconds, as many muxers write. */
-    private static final int TIMESCALE = 1000;
+    /**
+     * Ticks a second unless a caller chooses: 60000 gives every common frame rate (24, 25, 30, 60,
+     * 120 fps) whole-tick frames, so the sample table adds up to the track's duration, as a muxer's does.
+     */
+    private static final int TIMESCALE = 60_000;
     /** isoparser writes no header without its creation and modification times. */
     private static final Date CREATED = new Date(0);
 
@@ -52,7 +55,7 @@ final class VideoCorpus {
     /**
      * As above, at {@code timescale} ticks a second. Every frame lasts {@code duration / frames} whole
      * ticks, so a frame rate that does not divide the timescale (60 fps at 1000) leaves the sample table
-     * shorter than the track's duration; 60000 ticks suit every common rate but 23.976 fps.
+     * shorter than the track's duration: its frames run faster than the duration says.
      */
     static Path isoFile(Path dir, String brand, String videoCodec, String audioCodec, double seconds, int fps,
                         int width, int height, int timescale) throws IOException {
