@@ -105,13 +105,22 @@ public final class VideoInspector {
         return new VideoFacts(container, videoCodec, audioCodec, seconds, fps, width, height, bytes);
     }
 
-    /** Frames per second: the samples the time-to-sample table counts over the track's own duration. */
+    /**
+     * Frames per second: the samples the time-to-sample table counts over the time it gives them,
+     * as players and ffprobe (and the sandbox) count them. The track's own duration (mdhd) may
+     * differ from that time, e.g. when a muxer rounds each frame's duration to whole ticks.
+     */
     private static double fps(MediaHeaderBox media, TimeToSampleBox times) {
-        if (media == null || times == null || media.getDuration() == 0 || media.getTimescale() == 0) {
+        if (media == null || times == null || media.getTimescale() == 0) {
             return 0;
         }
-        long frames = times.getEntries().stream().mapToLong(TimeToSampleBox.Entry::getCount).sum();
-        return frames / ((double) media.getDuration() / media.getTimescale());
+        long frames = 0;
+        long ticks = 0;
+        for (TimeToSampleBox.Entry entry : times.getEntries()) {
+            frames += entry.getCount();
+            ticks += entry.getCount() * entry.getDelta();
+        }
+        return ticks == 0 ? 0 : frames / ((double) ticks / media.getTimescale());
     }
 
     private static String codec(String header, Map<String, String> ids) {

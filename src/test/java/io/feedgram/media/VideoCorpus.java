@@ -31,7 +31,11 @@ import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
  */
 final class VideoCorpus {
 
-    private static final int TIMESCALE = 1000;
+    /**
+     * Ticks a second unless a caller chooses: 60000 gives every common frame rate (24, 25, 30, 60,
+     * 120 fps) whole-tick frames, so the sample table adds up to the track's duration, as a muxer's does.
+     */
+    private static final int TIMESCALE = 60_000;
     /** isoparser writes no header without its creation and modification times. */
     private static final Date CREATED = new Date(0);
 
@@ -45,12 +49,22 @@ final class VideoCorpus {
      */
     static Path isoFile(Path dir, String brand, String videoCodec, String audioCodec, double seconds, int fps,
                         int width, int height) throws IOException {
-        long duration = Math.round(seconds * TIMESCALE);
+        return isoFile(dir, brand, videoCodec, audioCodec, seconds, fps, width, height, TIMESCALE);
+    }
+
+    /**
+     * As above, at {@code timescale} ticks a second. Every frame lasts {@code duration / frames} whole
+     * ticks, so a frame rate that does not divide the timescale (60 fps at 1000) leaves the sample table
+     * shorter than the track's duration: its frames run faster than the duration says.
+     */
+    static Path isoFile(Path dir, String brand, String videoCodec, String audioCodec, double seconds, int fps,
+                        int width, int height, int timescale) throws IOException {
+        long duration = Math.round(seconds * timescale);
         MovieBox movie = new MovieBox();
         MovieHeaderBox header = new MovieHeaderBox();
         header.setCreationTime(CREATED);
         header.setModificationTime(CREATED);
-        header.setTimescale(TIMESCALE);
+        header.setTimescale(timescale);
         header.setDuration(duration);
         movie.addBox(header);
 
@@ -58,9 +72,9 @@ final class VideoCorpus {
         visual.setWidth(width);
         visual.setHeight(height);
         long frames = Math.round(seconds * fps);
-        movie.addBox(track(1, "vide", visual, duration, frames, width, height));
+        movie.addBox(track(1, "vide", visual, timescale, duration, frames, width, height));
         if (audioCodec != null) {
-            movie.addBox(track(2, "soun", new AudioSampleEntry(audioCodec), duration, frames, 0, 0));
+            movie.addBox(track(2, "soun", new AudioSampleEntry(audioCodec), timescale, duration, frames, 0, 0));
         }
 
         Path file = dir.resolve(brand.equals("qt  ") ? "clip.mov" : "clip.mp4");
@@ -82,7 +96,7 @@ final class VideoCorpus {
         return Files.write(dir.resolve("clip.webm"), file.array());
     }
 
-    private static TrackBox track(long id, String handlerType, Box sampleEntry, long duration, long frames,
+    private static TrackBox track(long id, String handlerType, Box sampleEntry, int timescale, long duration, long frames,
                                   int width, int height) {
         TrackHeaderBox trackHeader = new TrackHeaderBox();
         trackHeader.setCreationTime(CREATED);
@@ -93,7 +107,7 @@ final class VideoCorpus {
         MediaHeaderBox mediaHeader = new MediaHeaderBox();
         mediaHeader.setCreationTime(CREATED);
         mediaHeader.setModificationTime(CREATED);
-        mediaHeader.setTimescale(TIMESCALE);
+        mediaHeader.setTimescale(timescale);
         mediaHeader.setDuration(duration);
         HandlerBox handler = new HandlerBox();
         handler.setHandlerType(handlerType);

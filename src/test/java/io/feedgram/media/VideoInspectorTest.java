@@ -37,6 +37,16 @@ class VideoInspectorTest {
     }
 
     @Test
+    void frameRateIsCountedOverTheSampleTablesTimeAsPlayersAndTheSandboxCountIt() throws IOException {
+        // 600 frames of 16 ticks at 1000 ticks a second (60 fps rounded down) in a track of 10 000 ticks:
+        // the frames are 16 ms apart, 62.5 a second, whatever the track's duration says.
+        VideoFacts facts = inspector.inspect(VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 10, 60, 1920, 1080, 1000));
+
+        assertThat(facts.seconds()).isEqualTo(10.0);
+        assertThat(facts.fps()).isCloseTo(62.5, within(0.01));
+    }
+
+    @Test
     void twoSecondClip() throws IOException {
         VideoFacts facts = inspector.inspect(VideoCorpus.isoFile(dir, "mp42", "avc1", null, 2, 30, 720, 1280));
 
