@@ -134,8 +134,9 @@ public final class MediaDecider {
                         + noun + " need AAC");
             }
             if (video.fps() > 0 && !rules.fps().contains(video.fps())) {
-                problems.add(String.format(Locale.ROOT, "video runs at %.0f fps; %s need %.0f–%.0f fps",
-                        video.fps(), noun, rules.fps().min(), rules.fps().max()));
+                problems.add(String.format(Locale.ROOT, "video runs at %s fps; %s need %.0f–%.0f fps",
+                        video.fps() == Math.rint(video.fps()) ? String.format(Locale.ROOT, "%.0f", video.fps())
+                                : String.format(Locale.ROOT, "%.1f", video.fps()), noun, rules.fps().min(), rules.fps().max()));
             }
             if (video.width() > rules.width().max()) {
                 problems.add(String.format(Locale.ROOT, "video is %d px wide; %s allow at most %.0f px",

@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.feedgram.system.PrivateAddressGuard;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,11 @@ class MediaDownloader {
     private final PrivateAddressGuard guard;
     private final MediaProperties properties;
     private final HttpClient http;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "media-download-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     MediaDownloader(PrivateAddressGuard guard, MediaProperties properties) {
         this.guard = guard;
@@ -76,12 +85,16 @@ class MediaDownloader {
         }
     }
 
-    private static void copy(HttpResponse<InputStream> response, String url, long maxBytes, Path into, long deadline) {
+    private void copy(HttpResponse<InputStream> response, String url, long maxBytes, Path into, long deadline) {
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > maxBytes) {
             close(response);
             throw tooLarge(url, maxBytes);
         }
+        // A server that sends its headers and then stalls would block a read for ever: at the
+        // deadline the body is closed under the reader, which ends its read with an error.
+        ScheduledFuture<?> cutOff = deadlines.schedule(() -> close(response),
+                Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(into)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
@@ -96,7 +109,11 @@ class MediaDownloader {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new MediaProblem("the media at " + shown(url) + " could not be read: " + e.getMessage());
+            throw System.nanoTime() > deadline
+                    ? new MediaProblem("the media at " + shown(url) + " took too long to download")
+                    : new MediaProblem("the media at " + shown(url) + " could not be read: " + e.getMessage());
+        } finally {
+            cutOff.cancel(false);
         }
     }
 

@@ -165,7 +165,7 @@ class MediaPublishingTest extends SandboxTestHarness {
     void aSixtyFpsClipWhoseSampleTableRunsFasterIsRefusedBeforeAnyContainer() {
         String id = submit(post("REEL", tag("sixty-ms"), media(corpusUrl("sixty-16x9-ms.mp4"), "VIDEO")));
 
-        assertRefusedBeforeAnyContainer(id, "video runs at 63 fps; reels need 23–60 fps");
+        assertRefusedBeforeAnyContainer(id, "video runs at 62.5 fps; reels need 23–60 fps");
     }
 
     /** Point 3: a carousel's images are brought to one ratio, so Instagram crops none of them. */
