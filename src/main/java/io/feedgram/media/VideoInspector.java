@@ -1,5 +1,6 @@
 package io.feedgram.media;
 
+import java.util.Properties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
  * Instagram takes neither whatever they hold.
  */
 public final class VideoInspector {
+
+    private static final String BOX_TABLE = "isoparser2-default.properties";
 
     private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
     /** QuickTime files from before ftyp existed open with one of these boxes. */
@@ -57,8 +60,24 @@ public final class VideoInspector {
             return new VideoFacts(VideoContainer.UNKNOWN, null, null, 0, 0, 0, 0, bytes);
         }
         try (FileChannel channel = FileChannel.open(video);
-             IsoFile iso = new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes("mdat"))) {
+             IsoFile iso = new IsoFile(channel, boxParser().skippingBoxes("mdat"))) {
             return facts(iso, bytes);
+        }
+    }
+
+    /**
+     * isoparser's default constructor reads its box table through the system class loader, which
+     * inside Spring Boot's executable jar cannot see nested jars: the table is read here, from
+     * isoparser's own jar, through our class loader.
+     */
+    private static PropertyBoxParserImpl boxParser() throws IOException {
+        try (InputStream table = PropertyBoxParserImpl.class.getClassLoader().getResourceAsStream(BOX_TABLE)) {
+            if (table == null) {
+                throw new IOException(BOX_TABLE + " is missing from the classpath");
+            }
+            Properties boxes = new Properties();
+            boxes.load(table);
+            return new PropertyBoxParserImpl(boxes);
         }
     }
 
