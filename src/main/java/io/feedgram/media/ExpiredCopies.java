@@ -16,6 +16,8 @@ public class ExpiredCopies {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredCopies.class);
 
+    private static final java.time.Duration SCRATCH_LIFE = java.time.Duration.ofHours(6);
+
     private final PreparedMedia prepared;
     private final MediaStore store;
     private final MediaProperties properties;
@@ -36,6 +38,8 @@ public class ExpiredCopies {
             prepared.forget(file);
             deleted++;
         }
+        // A scratch file lives for one download and conversion; an older one was left by a killed process.
+        deleted += store.deleteScratchOlderThan(clock.instant().minus(SCRATCH_LIFE));
         for (String file : store.olderThan(cutoff)) {
             if (!prepared.wanted(file)) {
                 store.delete(file);

@@ -71,7 +71,7 @@ public class MediaPreparer {
         }
         if (decision instanceof MediaDecision.Normalise plan) {
             String name = prepared.reserve(post.id(), position, store::newName);
-            String note = store.find(name).isPresent() ? "converted before a restart" : convert(name, plan, file);
+            String note = store.isWholeJpeg(name) ? "converted before a restart" : convert(name, plan, file);
             prepared.record(post.id(), new PreparedMedia.Item(position, endpoints.publicUrl() + "/media/" + name, note, name));
             meters.counter("feedgram.media.items", "outcome", "converted").increment();
         } else {

@@ -2,8 +2,12 @@ package io.feedgram.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -48,7 +52,7 @@ public class MediaStore {
     /** Keeps an upload, already complete in a scratch file, under {@code name}. */
     void keep(Path scratch, String name) {
         try {
-            Files.move(scratch, directory.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(scratch, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("an upload cannot be kept in " + directory, e);
         }
@@ -57,11 +61,48 @@ public class MediaStore {
     /** Keeps {@code jpeg} under {@code name}. */
     void save(String name, byte[] jpeg) {
         try {
-            Path partial = Files.write(directory.resolve("tmp").resolve(name), jpeg);
-            Files.move(partial, directory.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // A scratch name of its own (two workers may convert one item), on disk before it is renamed:
+            // a file under its final name is always whole.
+            Path partial = Files.createTempFile(directory.resolve("tmp"), "copy-", ".part");
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap(jpeg));
+                out.force(true);
+            }
+            Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("a media copy cannot be written to " + directory, e);
         }
+    }
+
+    /** A copy found after a restart is reused only if it is a whole JPEG (it ends with the EOI marker). */
+    boolean isWholeJpeg(String name) {
+        return find(name).map(file -> {
+            try (FileChannel in = FileChannel.open(file)) {
+                if (in.size() < 4) {
+                    return false;
+                }
+                ByteBuffer end = ByteBuffer.allocate(2);
+                in.read(end, in.size() - 2);
+                return end.get(0) == (byte) 0xFF && end.get(1) == (byte) 0xD9;
+            } catch (IOException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    /** Scratch files older than {@code cutoff}: left by a process that was killed mid-download. */
+    int deleteScratchOlderThan(java.time.Instant cutoff) {
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(directory.resolve("tmp"))) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the media store's scratch directory cannot be cleaned", e);
+        }
+        return deleted;
     }
 
     /** The stored file called {@code name}; empty for any name Feedgram did not make. */
