@@ -33,9 +33,12 @@ public class MediaPlanner {
     private final ImageInspector images = new ImageInspector();
     private final VideoInspector videos = new VideoInspector();
     private final MediaDecider decider;
+    private final VideoTranscoder transcoder;
 
-    MediaPlanner(MediaDownloader downloader, MediaStore store, MediaProperties properties, MetaEndpoints endpoints) {
+    MediaPlanner(MediaDownloader downloader, MediaStore store, MediaProperties properties, MetaEndpoints endpoints,
+                 VideoTranscoder transcoder) {
         this.downloader = downloader;
+        this.transcoder = transcoder;
         this.store = store;
         this.properties = properties;
         this.endpoints = endpoints;
@@ -80,7 +83,9 @@ public class MediaPlanner {
             }
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < decisions.size(); i++) {
-                lines.add(decisions.get(i) instanceof MediaDecision.Normalise n
+                lines.add(decisions.get(i) instanceof MediaDecision.Normalise n && n.steps().contains(NormaliseStep.TRANSCODE)
+                        ? "transcoded to an MP4 with H.264 and AAC (" + describe(inspected.get(i).facts()) + ")"
+                        : decisions.get(i) instanceof MediaDecision.Normalise n
                         ? "converted to a compliant JPEG (" + n.steps().stream().map(s -> s.name().toLowerCase(Locale.ROOT)
                                 .replace('_', ' ')).collect(Collectors.joining(", ")) + "; " + n.ratio().words() + ")"
                         : "passes as it is (" + describe(inspected.get(i).facts()) + ")");
@@ -140,13 +145,16 @@ public class MediaPlanner {
         };
     }
 
-    private static String refusals(List<MediaItem> media, List<MediaDecision> decisions) {
+    private String refusals(List<MediaItem> media, List<MediaDecision> decisions) {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < decisions.size(); i++) {
             if (decisions.get(i) instanceof MediaDecision.Refuse refuse) {
                 reasons.add(label(media, i) + refuse.reason());
             } else if (decisions.get(i) instanceof MediaDecision.Normalise plan && plan.steps().contains(NormaliseStep.TRANSCODE)) {
-                reasons.add(label(media, i) + "the video needs transcoding, which this Feedgram does not do yet");
+                String unavailable = transcoder.unavailable();
+                if (unavailable != null) {
+                    reasons.add(label(media, i) + "the video needs transcoding, and " + unavailable);
+                }
             }
         }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
@@ -162,7 +170,7 @@ public class MediaPlanner {
 
     static String describe(MediaFacts facts) {
         return facts instanceof ImageFacts image ? image.label() + " " + image.displayedWidth() + "×" + image.displayedHeight()
-                : facts instanceof VideoFacts video ? video.container().label() + " " + video.videoCodec() + ", "
-                        + String.format(Locale.ROOT, "%.1f s", video.seconds()) : "unknown";
+                : facts instanceof VideoFacts video ? video.container().label() + " " + video.videoCodec()
+                        + (video.seconds() > 0 ? String.format(Locale.ROOT, ", %.1f s", video.seconds()) : "") : "unknown";
     }
 }

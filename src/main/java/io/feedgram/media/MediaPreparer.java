@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a queued post's media acceptable to Instagram before any container exists: it carries out
  * the {@link MediaPlanner}'s plan. Each item is passed through, or converted into a compliant JPEG
- * that Feedgram serves, or the post fails with one sentence naming every bad item. Each result is
+ * (a video: transcoded into an MP4) that Feedgram serves, or the post fails with one sentence
+ * naming every bad item. Each result is
  * recorded the moment it is made, and a copy's name is reserved before it is converted, so a
  * restart resumes here and converts nothing twice.
  */
@@ -33,9 +34,12 @@ public class MediaPreparer {
     private final PostTransitions transitions;
     private final MeterRegistry meters;
     private final ImageNormaliser normaliser;
+    private final VideoTranscoder transcoder;
 
     MediaPreparer(MediaPlanner planner, PreparedMedia prepared, MediaStore store, MediaProperties properties,
-                  MetaEndpoints endpoints, PostRepository posts, PostTransitions transitions, MeterRegistry meters) {
+                  MetaEndpoints endpoints, PostRepository posts, PostTransitions transitions, MeterRegistry meters,
+                  VideoTranscoder transcoder) {
+        this.transcoder = transcoder;
         this.planner = planner;
         this.prepared = prepared;
         this.store = store;
@@ -58,7 +62,16 @@ public class MediaPreparer {
                 transitions.fail(post, new PostError(null, null, detail), detail);
             } else {
                 for (int i = 0; i < plan.decisions().size(); i++) {
-                    carryOut(post, i, plan.inspected().get(i), plan.decisions().get(i), plan.files().get(i));
+                    try {
+                        carryOut(post, i, plan.inspected().get(i), plan.decisions().get(i), plan.files().get(i));
+                    } catch (MediaProblem problem) {
+                        // a video ffmpeg cannot transcode in time, or at all: trying again would end the same way
+                        meters.counter("feedgram.media.items", "outcome", "refused").increment();
+                        String detail = "media refused before any container: " + MediaPlanner.label(post.media(), i)
+                                + problem.getMessage();
+                        transitions.fail(post, new PostError(null, null, detail), detail);
+                        break;
+                    }
                 }
             }
         }
@@ -69,7 +82,12 @@ public class MediaPreparer {
         if (prepared.of(post.id()).stream().anyMatch(p -> p.position() == position)) {
             return;
         }
-        if (decision instanceof MediaDecision.Normalise plan) {
+        if (decision instanceof MediaDecision.Normalise plan && plan.steps().contains(NormaliseStep.TRANSCODE)) {
+            String name = prepared.reserve(post.id(), position, () -> store.newName("mp4"));
+            String note = store.isWholeMp4(name) ? "transcoded before a restart" : transcode(name, item, file);
+            prepared.record(post.id(), new PreparedMedia.Item(position, endpoints.publicUrl() + "/media/" + name, note, name));
+            meters.counter("feedgram.media.items", "outcome", "transcoded").increment();
+        } else if (decision instanceof MediaDecision.Normalise plan) {
             String name = prepared.reserve(post.id(), position, store::newName);
             String note = store.isWholeJpeg(name) ? "converted before a restart" : convert(name, plan, file);
             prepared.record(post.id(), new PreparedMedia.Item(position, endpoints.publicUrl() + "/media/" + name, note, name));
@@ -78,6 +96,26 @@ public class MediaPreparer {
             String note = "passed through as it is (" + MediaPlanner.describe(item.facts()) + ")";
             prepared.record(post.id(), new PreparedMedia.Item(position, item.url(), note, null));
             meters.counter("feedgram.media.items", "outcome", "passed").increment();
+        }
+    }
+
+    /** Transcodes the scratch file into the copy called {@code name}; what was done, as the post's history tells it. */
+    private String transcode(String name, InspectedMedia item, Path file) {
+        Timer.Sample timing = Timer.start(meters);
+        Path partial = store.scratch();
+        try {
+            VideoFacts made = transcoder.transcode(file, partial);
+            store.place(partial, name);
+            return MediaPlanner.describe(item.facts()) + " → " + String.format(java.util.Locale.ROOT,
+                    "MP4 H.264 %d×%d, %.0f fps%s, transcoded", made.width(), made.height(), made.fps(),
+                    made.audioCodec() == null ? "" : ", AAC");
+        } finally {
+            timing.stop(meters.timer("feedgram.media.transcoding"));
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // a scratch file left behind is swept with the others
+            }
         }
     }
 

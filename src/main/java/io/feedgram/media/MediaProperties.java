@@ -13,8 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param fit           how an image is brought to a ratio Instagram takes: pad (bands of the background colour),
  *                      blur (bands of a blurred copy) or crop (the centre); never a stretch
  * @param background    the colour behind transparency and of padding bands, as #RRGGBB
- * @param transcode     whether videos Instagram refuses may be re-encoded; off: such videos are refused before any
- *                      container exists, with the reason (transcoding is not built yet)
+ * @param transcode     whether videos Instagram refuses (WebM, VP9, over 60 fps, over 1920 px...) are re-encoded as
+ *                      MP4 with H.264 and AAC by the ffmpeg bundled from Maven; off: they are refused before any
+ *                      container exists, with the reason. Off by default: the ffmpeg in the jar only runs where the
+ *                      host has libpulse0, libasound2, libxcb1 and libxcb-shm0 (its libavdevice links them), each
+ *                      transcode takes a CPU core for about as long as the video lasts (at 1080p), and most blogs
+ *                      publish MP4 with H.264 already; on a host that has those libraries turning it on is safe
+ *                      (a host without them refuses such videos with that reason)
+ * @param transcodeTimeout the longest one transcode may run; ffmpeg is killed then and the post fails
+ * @param transcodeJobs how many videos are transcoded at once per process (each ffmpeg uses several cores); others wait
  * @param store         the directory of the copies Feedgram serves at {@code <public-url>/media/...}; replicas share it
  *                      (a shared volume)
  * @param retention     how long a copy is kept after its post is published or has failed (containers live 24 h)
@@ -31,7 +38,9 @@ public record MediaProperties(
         @DefaultValue("48h") Duration retention,
         @DefaultValue("64MB") DataSize maxImageBytes,
         @DefaultValue("300MB") DataSize maxVideoBytes,
-        @DefaultValue("120s") Duration fetchTimeout) {
+        @DefaultValue("120s") Duration fetchTimeout,
+        @DefaultValue("10m") Duration transcodeTimeout,
+        @DefaultValue("1") int transcodeJobs) {
 
     MediaSettings settings() {
         return new MediaSettings(fit, Integer.parseInt(background.replace("#", "").trim(), 16), transcode);

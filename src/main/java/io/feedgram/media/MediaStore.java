@@ -74,6 +74,52 @@ public class MediaStore {
         }
     }
 
+    /** Keeps {@code partial}, a copy written in a scratch file, under {@code name}: on disk first, then renamed. */
+    void place(Path partial, String name) {
+        try {
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                out.force(true);
+            }
+            Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a media copy cannot be kept in " + directory, e);
+        }
+    }
+
+    /**
+     * A transcoded copy found after a restart is reused only if it is a whole MP4: its top-level
+     * boxes add up to the file's length exactly, and one of them is the moov.
+     */
+    boolean isWholeMp4(String name) {
+        return find(name).map(file -> {
+            try (FileChannel in = FileChannel.open(file)) {
+                long at = 0;
+                boolean moov = false;
+                ByteBuffer header = ByteBuffer.allocate(16);
+                while (at < in.size()) {
+                    header.clear();
+                    if (in.read(header, at) < 8) {
+                        return false;
+                    }
+                    long size = Integer.toUnsignedLong(header.getInt(0));
+                    if (size == 1) {
+                        size = header.position() == 16 ? header.getLong(8) : 0;
+                    } else if (size == 0) {
+                        size = in.size() - at;
+                    }
+                    if (size < 8) {
+                        return false;
+                    }
+                    moov |= header.get(4) == 'm' && header.get(5) == 'o' && header.get(6) == 'o' && header.get(7) == 'v';
+                    at += size;
+                }
+                return moov && at == in.size();
+            } catch (IOException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
     /** A copy found after a restart is reused only if it is a whole JPEG (it ends with the EOI marker). */
     boolean isWholeJpeg(String name) {
         return find(name).map(file -> {

@@ -16,6 +16,6 @@ public enum NormaliseStep {
     FIT_RATIO,
     /** Re-encode to come under the size cap. */
     RECOMPRESS,
-    /** Re-encode a video as MP4 with H.264 and AAC (not implemented in this package). */
+    /** Re-encode a video as MP4 with H.264 and AAC ({@link VideoTranscoder}). */
     TRANSCODE
 }

@@ -65,6 +65,10 @@ public class CorpusMediaController {
         FILES.put("hevc.mov", new CorpusFile(MediaType.parseMediaType("video/quicktime"),
                 () -> iso(dir -> VideoCorpus.isoFile(dir, "qt  ", "hvc1", "mp4a", 8, 30, 1080, 1920))));
         FILES.put("vp9.webm", new CorpusFile(MediaType.parseMediaType("video/webm"), () -> iso(VideoCorpus::webm)));
+        // Real, decodable videos (see RealClips), for the transcoding: a VP9 WebM reel and a 120 fps MP4.
+        FILES.put("real-vp9.webm", new CorpusFile(MediaType.parseMediaType("video/webm"),
+                () -> iso(dir -> RealClips.vp9WebM(dir, 360, 640, 30, 4))));
+        FILES.put("real-120fps.mp4", new CorpusFile(MP4, () -> iso(dir -> RealClips.h264Mp4(dir, 360, 640, 120, 4))));
         FILES.put("short-2s.mp4", new CorpusFile(MP4,
                 () -> iso(dir -> VideoCorpus.isoFile(dir, "isom", "avc1", "mp4a", 2, 30, 1080, 1920))));
     }

@@ -83,7 +83,7 @@ class MediaDownloaderTest {
 
     private MediaDownloader downloader(Duration timeout) {
         MediaProperties properties = new MediaProperties(RatioFit.PAD, "#FFFFFF", false, dir, Duration.ofHours(48),
-                DataSize.ofMegabytes(64), DataSize.ofMegabytes(300), timeout);
+                DataSize.ofMegabytes(64), DataSize.ofMegabytes(300), timeout, Duration.ofMinutes(10), 1);
         return new MediaDownloader(new PrivateAddressGuard(true, List.of()), properties);
     }
 
