@@ -87,6 +87,19 @@ class VideoTranscoderTest {
     }
 
     @Test
+    void aHostWithoutTheLibrariesFfmpegNeedsSaysSo() {
+        VideoTranscoder missing = new VideoTranscoder(Duration.ofMinutes(1), 1, () -> {
+            throw new UnsatisfiedLinkError("libjniavdevice.so: libpulse.so.0: cannot open shared object file");
+        });
+
+        assertThat(missing.unavailable()).isEqualTo("the bundled ffmpeg cannot run on this host "
+                + "(libjniavdevice.so: libpulse.so.0: cannot open shared object file)");
+        assertThatThrownBy(() -> missing.transcode(dir.resolve("any.webm"), dir.resolve("any.part")))
+                .isInstanceOf(MediaProblem.class).hasMessageContaining("libpulse.so.0");
+        assertThat(transcoder.unavailable()).as("here").isNull();
+    }
+
+    @Test
     void aCopyIsReusedAfterARestartOnlyIfItIsAWholeMp4() throws IOException {
         MediaStore store = new MediaStore(new MediaProperties(RatioFit.PAD, "#FFFFFF", true, dir.resolve("store"),
                 Duration.ofHours(48), DataSize.ofMegabytes(64), DataSize.ofMegabytes(300), Duration.ofSeconds(120),
