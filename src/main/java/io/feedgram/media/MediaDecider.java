@@ -142,14 +142,20 @@ public final class MediaDecider {
                 problems.add(String.format(Locale.ROOT, "video is %d px wide; %s allow at most %.0f px",
                         video.width(), noun, rules.width().max()));
             }
-            if (video.width() > 0 && video.height() > 0 && !rules.ratio().contains(video.ratio().value())) {
-                problems.add("video is " + video.ratio().words() + "; " + noun + " need between "
-                        + new Ratio(rules.ratio().min()).words() + " and " + new Ratio(rules.ratio().max()).words());
-            }
+        }
+        // The transcoder keeps the picture whole and does not aim at a size: these stay refused with it on.
+        List<String> untranscodable = new ArrayList<>();
+        if (isoFile && video.width() > 0 && video.height() > 0 && !rules.ratio().contains(video.ratio().value())) {
+            untranscodable.add("video is " + video.ratio().words() + "; " + noun + " need between "
+                    + new Ratio(rules.ratio().min()).words() + " and " + new Ratio(rules.ratio().max()).words());
         }
         if (video.bytes() > rules.maxBytes()) {
-            problems.add(String.format(Locale.ROOT, "video is %d MB; %s allow at most %d MB",
+            untranscodable.add(String.format(Locale.ROOT, "video is %d MB; %s allow at most %d MB",
                     video.bytes() / 1_000_000, noun, rules.maxBytes() / 1_000_000));
+        }
+        if (!untranscodable.isEmpty()) {
+            problems.addAll(untranscodable);
+            return new MediaDecision.Refuse(String.join("; ", problems));
         }
         if (problems.isEmpty()) {
             return new MediaDecision.PassThrough(url);

@@ -107,6 +107,17 @@ class MediaDeciderTest {
     }
 
     @Test
+    void aRatioOrSizeTheTranscoderCannotFixIsRefusedEvenWithTranscodingOn() throws IOException {
+        InspectedMedia strip = video(VideoCorpus.isoFile(dir, "isom", "vp09", "mp4a", 10, 30, 1920, 40));
+
+        assertThat(new MediaDecider(new MediaSettings(RatioFit.PAD, 0xFFFFFF, true)).decide(strip, MediaTarget.REEL_VIDEO))
+                .isInstanceOf(MediaDecision.Refuse.class)
+                .extracting(d -> ((MediaDecision.Refuse) d).reason()).asString()
+                .contains("VP9 video cannot be published without transcoding").contains("reels need between")
+                .doesNotContain("turn on feedgram.media.transcode");
+    }
+
+    @Test
     void wrongCodecAndFrameRateAreNamed() throws IOException {
         InspectedMedia vp9 = video(VideoCorpus.isoFile(dir, "isom", "vp09", "Opus", 10, 120, 1080, 1920));
 
