@@ -320,6 +320,7 @@ public final class EngineBenchmark {
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.0f | %.0f |%n", run.label(),
                     run.posts(), run.failed(), run.seconds(), run.rate(), run.lag().medianMs(), run.lag().p95Ms()));
         }
+        out.append("\nProcessing is instant here, so ready→published is mostly the wait behind the other posts in the queue.\n");
         out.append(String.format(Locale.ROOT, "%nPer kind: one post per account (%d), sandbox default processing delays"
                 + " (image 1 s, video 3 s, carousel 1 s), latency 0%n%n", accounts));
         out.append("| kind | posts | failed | Graph calls/post | minimum | ready→published median ms | p95 ms |\n");
