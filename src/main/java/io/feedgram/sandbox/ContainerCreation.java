@@ -76,8 +76,10 @@ final class ContainerCreation {
         if (!check.done()) {
             videoChecks.submit(() -> {
                 OptionalInt failure = mediaChecks.checkVideo(mediaUrl, kind);
-                containers.update(container.id(), c -> c.withMediaCheck(
-                        failure.isPresent() ? MediaCheck.failed(failure.getAsInt()) : MediaCheck.passed()));
+                MediaCheck done = failure.isPresent()
+                        ? MediaCheck.failed(failure.getAsInt(), clock.now())
+                        : MediaCheck.passed(clock.now());
+                containers.update(container.id(), c -> c.withMediaCheck(done));
             });
         }
         return container.id();
@@ -177,20 +179,20 @@ final class ContainerCreation {
 
     private MediaCheck initialCheck(String owner, ContainerKind kind, boolean video, String mediaUrl) {
         if (mediaUrl == null) {
-            return MediaCheck.passed();
+            return MediaCheck.passed(clock.now());
         }
         if (video && faults.fires(Fault.VIDEO_PROCESSING_ERROR, owner)) {
-            return MediaCheck.failed(MediaChecks.VideoFailure.UNSUPPORTED_FORMAT);
+            return MediaCheck.failed(MediaChecks.VideoFailure.UNSUPPORTED_FORMAT, clock.now());
         }
         if (!settings.current().fetchMedia()) {
-            return MediaCheck.passed();
+            return MediaCheck.passed(clock.now());
         }
         if (video) {
             return MediaCheck.pending();
         }
         // Stories are 9:16 by design: only feed images (single or carousel) must be 4:5 to 1.91:1.
         mediaChecks.checkImage(mediaUrl, kind != ContainerKind.STORIES);
-        return MediaCheck.passed();
+        return MediaCheck.passed(clock.now());
     }
 
     private static int count(Pattern pattern, String text) {

@@ -2,10 +2,13 @@ package io.feedgram.sandbox;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,11 +48,13 @@ final class GraphSandboxController {
     private final ObjectMapper mapper;
     private final GraphTokenEndpoints tokenEndpoints;
     private final FacebookPages pages;
+    private final GraphCalls calls;
+    private final SandboxSettings settings;
 
     GraphSandboxController(GraphRequestReader reader, SandboxTokens tokens, SandboxFaults faults,
             ContainerCreation creation, MediaPublishing publishing, GraphReads reads, MediaListing listing,
             UsageMeter usage, SandboxClock clock, GraphIds ids, ObjectMapper mapper,
-            GraphTokenEndpoints tokenEndpoints, FacebookPages pages) {
+            GraphTokenEndpoints tokenEndpoints, FacebookPages pages, GraphCalls calls, SandboxSettings settings) {
         this.reader = reader;
         this.tokens = tokens;
         this.faults = faults;
@@ -63,10 +68,26 @@ final class GraphSandboxController {
         this.mapper = mapper;
         this.tokenEndpoints = tokenEndpoints;
         this.pages = pages;
+        this.calls = calls;
+        this.settings = settings;
     }
 
+    /**
+     * Decides the answer at once, then holds it back for {@code latency} on a timer rather than on the servlet
+     * thread: the future frees the thread (Spring MVC async), so a slow sandbox does not cap Tomcat's concurrency.
+     */
     @RequestMapping("/sandbox/{host:graph\\.instagram\\.com|graph\\.facebook\\.com}/**")
-    ResponseEntity<byte[]> call(@PathVariable("host") String hostName, HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<byte[]>> call(@PathVariable("host") String hostName, HttpServletRequest request) {
+        ResponseEntity<byte[]> answer = answer(hostName, request);
+        Duration latency = settings.current().latency();
+        if (latency.isZero()) {
+            return CompletableFuture.completedFuture(answer);
+        }
+        return CompletableFuture.supplyAsync(() -> answer,
+                CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private ResponseEntity<byte[]> answer(String hostName, HttpServletRequest request) {
         GraphHost host = GraphHost.byName(hostName).orElseThrow();
         String traceId = ids.nextTraceId();
         List<String> path = pathAfterHost(request, hostName);
@@ -88,6 +109,8 @@ final class GraphSandboxController {
             return respond(200, body, traceId, token, path, null);
         } catch (GraphApiException e) {
             return respond(e.error().httpStatus(), envelope(e.error(), host, traceId), traceId, token, path, e.error());
+        } finally {
+            calls.record(host, request.getMethod(), path, token == null ? null : token.igUserId());
         }
     }
 

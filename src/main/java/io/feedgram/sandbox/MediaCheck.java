@@ -1,18 +1,23 @@
 package io.feedgram.sandbox;
 
-/** Where Instagram's check of a container's media stands: pending, passed, or failed with a subcode. */
-record MediaCheck(boolean done, Integer errorSubcode) {
+import java.time.Instant;
+
+/**
+ * Where Instagram's check of a container's media stands: pending, passed, or failed with a subcode;
+ * {@code at} is the sandbox instant it was decided (null while pending), part of when the container is ready.
+ */
+record MediaCheck(boolean done, Integer errorSubcode, Instant at) {
 
     static MediaCheck pending() {
-        return new MediaCheck(false, null);
+        return new MediaCheck(false, null, null);
     }
 
-    static MediaCheck passed() {
-        return new MediaCheck(true, null);
+    static MediaCheck passed(Instant at) {
+        return new MediaCheck(true, null, at);
     }
 
-    static MediaCheck failed(int subcode) {
-        return new MediaCheck(true, subcode);
+    static MediaCheck failed(int subcode, Instant at) {
+        return new MediaCheck(true, subcode, at);
     }
 
     boolean failed() {

@@ -57,7 +57,7 @@ final class MediaPublishing {
                     .map(id -> containers.findOwned(id, owner).orElseThrow())
                     .toList();
             published = new PublishedMedia(ids.nextMediaId(), owner, token.username(), container, children,
-                    ids.nextShortcode(), now);
+                    ids.nextShortcode(), containers.readyAt(container), now);
             media.add(published);
             containers.update(container.id(), c -> c.publishedAs(published.id()));
             quota.record(owner, now);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A published IG media and what it was made from (docs/instagram.md#sandbox). */
+/** A published IG media, what it was made from and when that container was ready (docs/instagram.md#sandbox). */
 record PublishedMedia(
         String id,
         String owner,
@@ -12,6 +12,7 @@ record PublishedMedia(
         Container container,
         List<Container> children,
         String shortcode,
+        Instant readyAt,
         Instant publishedAt) {
 
     PublishedMedia {

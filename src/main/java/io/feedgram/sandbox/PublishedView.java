@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One published media as {@code GET /sandbox/_inspect/published} shows it: enough to assert "exactly once, with these parameters". */
+/**
+ * One published media as {@code GET /sandbox/_inspect/published} shows it: enough to assert "exactly once, with these
+ * parameters", and, with {@code readyAt}, how long after its container was ready it was published.
+ */
 record PublishedView(
         String mediaId,
         String containerId,
@@ -12,6 +15,7 @@ record PublishedView(
         String mediaProductType,
         Map<String, String> params,
         List<Child> children,
+        Instant readyAt,
         Instant publishedAt,
         String permalink) {
 
@@ -22,6 +26,6 @@ record PublishedView(
         return new PublishedView(media.id(), media.container().id(), media.mediaType(), media.mediaProductType(),
                 media.params(),
                 media.children().stream().map(c -> new Child(c.id(), c.params())).toList(),
-                media.publishedAt(), media.permalink());
+                media.readyAt(), media.publishedAt(), media.permalink());
     }
 }

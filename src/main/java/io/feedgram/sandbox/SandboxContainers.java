@@ -79,6 +79,24 @@ final class SandboxContainers {
         return childrenFinished && delayPassed ? ContainerStatus.finished() : ContainerStatus.inProgress();
     }
 
+    /**
+     * When a FINISHED container became ready: its processing delay passed and its media check was done, and for a
+     * carousel also every child. Lets a benchmark measure how long a client takes to notice.
+     */
+    Instant readyAt(Container container) {
+        Instant ready = container.createdAt().plus(processingDelay(container, settings.current()));
+        if (container.mediaCheck().at() != null && container.mediaCheck().at().isAfter(ready)) {
+            ready = container.mediaCheck().at();
+        }
+        for (String childId : container.children()) {
+            Container child = byId.get(childId);
+            if (child != null && readyAt(child).isAfter(ready)) {
+                ready = readyAt(child);
+            }
+        }
+        return ready;
+    }
+
     private static Duration processingDelay(Container container, SandboxProperties properties) {
         return switch (container.kind()) {
             case CAROUSEL -> properties.processingDelay().carousel();

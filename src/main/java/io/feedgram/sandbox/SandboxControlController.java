@@ -57,15 +57,17 @@ final class SandboxControlController {
     private final SandboxSettings settings;
     private final SandboxMedia media;
     private final SandboxReset reset;
+    private final GraphCalls calls;
 
     SandboxControlController(SandboxFaults faults, SandboxClock clock, SandboxTokens tokens, SandboxSettings settings,
-            SandboxMedia media, SandboxReset reset) {
+            SandboxMedia media, SandboxReset reset, GraphCalls calls) {
         this.faults = faults;
         this.clock = clock;
         this.tokens = tokens;
         this.settings = settings;
         this.media = media;
         this.reset = reset;
+        this.calls = calls;
     }
 
     @PostMapping("/_faults")
@@ -154,6 +156,18 @@ final class SandboxControlController {
         Map<String, List<PublishedView>> view = new LinkedHashMap<>();
         media.byOwner().forEach((owner, items) -> view.put(owner, items.stream().map(PublishedView::of).toList()));
         return view;
+    }
+
+    /** Graph calls answered since the last reset, per host, method and path shape. */
+    @GetMapping("/_inspect/calls")
+    Map<String, Long> calls() {
+        return calls.snapshot();
+    }
+
+    @DeleteMapping("/_inspect/calls")
+    Map<String, Long> clearCalls() {
+        calls.clear();
+        return calls.snapshot();
     }
 
     @PostMapping("/_reset")

@@ -32,6 +32,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param controlFrom     who may call the controls under {@code /sandbox/_*} (they reset, move time and mint
  *                        tokens): IP addresses, CIDR ranges or host names, matched against the connection's
  *                        address, never X-Forwarded-For. Fixed at start-up.
+ * @param latency         how long every Graph answer (graph.instagram.com and graph.facebook.com, not the controls
+ *                        or the login dialogs) is held back after it is decided, like a distant Meta data centre;
+ *                        no servlet thread waits meanwhile (default 0: answered at once)
  */
 @ConfigurationProperties("feedgram.sandbox")
 public record SandboxProperties(
@@ -49,7 +52,8 @@ public record SandboxProperties(
         @DefaultValue("30") int maxHashtags,
         @DefaultValue("true") boolean fetchMedia,
         @DefaultValue OAuth oauth,
-        @DefaultValue({"127.0.0.0/8", "::1"}) List<String> controlFrom) {
+        @DefaultValue({"127.0.0.0/8", "::1"}) List<String> controlFrom,
+        @DefaultValue("0s") Duration latency) {
 
     /**
      * How long a container stays IN_PROGRESS, per kind, on the sandbox clock.

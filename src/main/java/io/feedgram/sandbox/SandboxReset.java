@@ -13,10 +13,11 @@ public final class SandboxReset {
     private final UsageMeter usage;
     private final SandboxClock clock;
     private final AuthorizationCodes codes;
+    private final GraphCalls calls;
 
     SandboxReset(SandboxContainers containers, SandboxMedia media, PublishingQuota quota, SandboxFaults faults,
             SandboxTokens tokens, SandboxSettings settings, UsageMeter usage, SandboxClock clock,
-            AuthorizationCodes codes) {
+            AuthorizationCodes codes, GraphCalls calls) {
         this.containers = containers;
         this.media = media;
         this.quota = quota;
@@ -26,9 +27,13 @@ public final class SandboxReset {
         this.usage = usage;
         this.clock = clock;
         this.codes = codes;
+        this.calls = calls;
     }
 
-    /** Forgets containers, media, quota usage, faults, added tokens, authorization codes, setting overrides and the clock offset. */
+    /**
+     * Forgets containers, media, quota usage, faults, added tokens, authorization codes, setting overrides, the clock
+     * offset and the call counts.
+     */
     public void reset() {
         faults.clear();
         containers.clear();
@@ -39,5 +44,6 @@ public final class SandboxReset {
         clock.reset();
         tokens.reset();
         codes.clear();
+        calls.clear();
     }
 }
