@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -11,10 +12,12 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own refusals (a malformed request line, a header too large, a body it gave up on) as
- * a problem document instead of Tomcat's HTML page. Tomcat instantiates it, so it builds its
- * body without Spring.
+ * a problem document instead of Tomcat's HTML page.
  */
 public class ProblemReportValve extends ErrorReportValve {
+
+    /** Tomcat makes the valve, not Spring: a mapper of its own writes the same problem document. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -29,8 +32,7 @@ public class ProblemReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title() + "\",\"status\":"
-                        + problem.status() + ",\"detail\":\"" + problem.detail() + "\"}");
+                writer.write(JSON.writeValueAsString(ProblemDetails.of(problem)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

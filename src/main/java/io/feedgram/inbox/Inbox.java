@@ -9,7 +9,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountsProperties;
-import io.feedgram.media.Uploads;
+import io.feedgram.media.ServedMedia;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.NewPost;
 import io.feedgram.post.Post;
@@ -42,10 +42,10 @@ public class Inbox {
     private final PostContainers containers;
     private final AccountsProperties accounts;
     private final InboxValidator validator;
-    private final Uploads uploads;
+    private final ServedMedia uploads;
 
     public Inbox(PostRepository posts, PostTransitions transitions, PostContainers containers, AccountsProperties accounts,
-                 Uploads uploads, ObjectMapper json, Clock clock) {
+                 ServedMedia uploads, ObjectMapper json, Clock clock) {
         this.posts = posts;
         this.transitions = transitions;
         this.containers = containers;
@@ -97,7 +97,7 @@ public class Inbox {
                 continue;
             }
             String id = item.url().substring(InboxValidator.UPLOAD.length());
-            String url = uploads.url(id).orElseThrow(() -> ApiProblem.unprocessable("media[" + media.size() + "].upload",
+            String url = uploads.upload(id).orElseThrow(() -> ApiProblem.unprocessable("media[" + media.size() + "].upload",
                     "No upload '" + id + "' exists (uploads are kept for feedgram.media.retention)."));
             media.add(new MediaItem(url, item.type(), item.altText()));
         }

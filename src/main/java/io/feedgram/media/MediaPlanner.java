@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.feedgram.graph.MetaEndpoints;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.PostKind;
@@ -28,20 +27,20 @@ public class MediaPlanner {
 
     private final MediaDownloader downloader;
     private final MediaStore store;
+    private final ServedMedia served;
     private final MediaProperties properties;
-    private final MetaEndpoints endpoints;
     private final ImageInspector images = new ImageInspector();
     private final VideoInspector videos = new VideoInspector();
     private final MediaDecider decider;
     private final VideoTranscoder transcoder;
 
-    MediaPlanner(MediaDownloader downloader, MediaStore store, MediaProperties properties, MetaEndpoints endpoints,
+    MediaPlanner(MediaDownloader downloader, MediaStore store, ServedMedia served, MediaProperties properties,
                  VideoTranscoder transcoder) {
         this.downloader = downloader;
         this.transcoder = transcoder;
         this.store = store;
+        this.served = served;
         this.properties = properties;
-        this.endpoints = endpoints;
         this.decider = new MediaDecider(properties.settings());
     }
 
@@ -107,9 +106,7 @@ public class MediaPlanner {
 
     /** An upload, or a copy Feedgram already serves, is read from the store; anything else is downloaded. */
     private void fetch(MediaItem item, Path into) {
-        String served = endpoints.publicUrl() + "/media/";
-        Optional<Path> kept = item.url().startsWith(served)
-                ? store.find(item.url().substring(served.length())) : Optional.empty();
+        Optional<Path> kept = served.fileOf(item.url());
         if (kept.isEmpty()) {
             downloader.download(item.url(), maxBytes(item), into);
             return;

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import io.feedgram.graph.MetaEndpoints;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostError;
 import io.feedgram.post.PostRepository;
@@ -29,21 +30,21 @@ public class MediaPreparer {
     private final MediaPlanner planner;
     private final PreparedMedia prepared;
     private final MediaStore store;
-    private final MetaEndpoints endpoints;
+    private final ServedMedia served;
     private final PostRepository posts;
     private final PostTransitions transitions;
     private final MeterRegistry meters;
     private final ImageNormaliser normaliser;
     private final VideoTranscoder transcoder;
 
-    MediaPreparer(MediaPlanner planner, PreparedMedia prepared, MediaStore store, MediaProperties properties,
-                  MetaEndpoints endpoints, PostRepository posts, PostTransitions transitions, MeterRegistry meters,
+    MediaPreparer(MediaPlanner planner, PreparedMedia prepared, MediaStore store, ServedMedia served, MediaProperties properties,
+                  PostRepository posts, PostTransitions transitions, MeterRegistry meters,
                   VideoTranscoder transcoder) {
         this.transcoder = transcoder;
         this.planner = planner;
         this.prepared = prepared;
         this.store = store;
-        this.endpoints = endpoints;
+        this.served = served;
         this.posts = posts;
         this.transitions = transitions;
         this.meters = meters;
@@ -52,24 +53,23 @@ public class MediaPreparer {
 
     /** The post as it is afterwards: still QUEUED with every item prepared, or FAILED with the reason. */
     public Post prepare(@Body Post post) {
-        if (prepared.of(post.id()).size() == post.media().size()) {
+        Set<Integer> done = prepared.of(post.id()).stream().map(PreparedMedia.Item::position).collect(Collectors.toSet());
+        if (done.size() == post.media().size()) {
             return post;
         }
         try (MediaPlanner.Plan plan = planner.plan(post.kind(), post.media())) {
             if (plan.refusal() != null) {
-                meters.counter("feedgram.media.items", "outcome", "refused").increment();
-                String detail = "media refused before any container: " + plan.refusal();
-                transitions.fail(post, new PostError(null, null, detail), detail);
+                refuse(post, plan.refusal());
             } else {
                 for (int i = 0; i < plan.decisions().size(); i++) {
+                    if (done.contains(i)) {
+                        continue;
+                    }
                     try {
                         carryOut(post, i, plan.inspected().get(i), plan.decisions().get(i), plan.files().get(i));
                     } catch (MediaProblem problem) {
                         // a video ffmpeg cannot transcode in time, or at all: trying again would end the same way
-                        meters.counter("feedgram.media.items", "outcome", "refused").increment();
-                        String detail = "media refused before any container: " + MediaPlanner.label(post.media(), i)
-                                + problem.getMessage();
-                        transitions.fail(post, new PostError(null, null, detail), detail);
+                        refuse(post, MediaPlanner.label(post.media(), i) + problem.getMessage());
                         break;
                     }
                 }
@@ -78,19 +78,22 @@ public class MediaPreparer {
         return posts.find(post.id()).orElseThrow();
     }
 
+    private void refuse(Post post, String reason) {
+        meters.counter("feedgram.media.items", "outcome", "refused").increment();
+        String detail = "media refused before any container: " + reason;
+        transitions.fail(post, new PostError(null, null, detail), detail);
+    }
+
     private void carryOut(Post post, int position, InspectedMedia item, MediaDecision decision, Path file) {
-        if (prepared.of(post.id()).stream().anyMatch(p -> p.position() == position)) {
-            return;
-        }
         if (decision instanceof MediaDecision.Normalise plan && plan.steps().contains(NormaliseStep.TRANSCODE)) {
             String name = prepared.reserve(post.id(), position, () -> store.newName("mp4"));
             String note = store.isWholeMp4(name) ? "transcoded before a restart" : transcode(name, item, file);
-            prepared.record(post.id(), new PreparedMedia.Item(position, endpoints.publicUrl() + "/media/" + name, note, name));
+            prepared.record(post.id(), new PreparedMedia.Item(position, served.url(name), note, name));
             meters.counter("feedgram.media.items", "outcome", "transcoded").increment();
         } else if (decision instanceof MediaDecision.Normalise plan) {
             String name = prepared.reserve(post.id(), position, store::newName);
             String note = store.isWholeJpeg(name) ? "converted before a restart" : convert(name, plan, file);
-            prepared.record(post.id(), new PreparedMedia.Item(position, endpoints.publicUrl() + "/media/" + name, note, name));
+            prepared.record(post.id(), new PreparedMedia.Item(position, served.url(name), note, name));
             meters.counter("feedgram.media.items", "outcome", "converted").increment();
         } else {
             String note = "passed through as it is (" + MediaPlanner.describe(item.facts()) + ")";

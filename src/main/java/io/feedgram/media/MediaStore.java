@@ -136,20 +136,6 @@ public class MediaStore {
         }).orElse(false);
     }
 
-    /** Scratch files older than {@code cutoff}: left by a process that was killed mid-download. */
-    int deleteScratchOlderThan(java.time.Instant cutoff) {
-        int deleted = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(directory.resolve("tmp"))) {
-            for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
-                    deleted++;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the media store's scratch directory cannot be cleaned", e);
-        }
-        return deleted;
-    }
 
     /** The stored file called {@code name}; empty for any name Feedgram did not make. */
     public Optional<Path> find(String name) {
@@ -171,19 +157,34 @@ public class MediaStore {
 
     /** The names of the files kept here that were last written before {@code cutoff}. */
     java.util.List<String> olderThan(java.time.Instant cutoff) {
-        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> NAME.matcher(file.getFileName().toString()).matches())
-                    .filter(file -> {
-                        try {
-                            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
-                    .map(file -> file.getFileName().toString()).toList();
+        return writtenBefore(directory, cutoff).stream().map(file -> file.getFileName().toString())
+                .filter(name -> NAME.matcher(name).matches()).toList();
+    }
+
+    /** Scratch files older than {@code cutoff}: left by a process that was killed mid-download. */
+    int deleteScratchOlderThan(java.time.Instant cutoff) {
+        int deleted = 0;
+        for (Path file : writtenBefore(directory.resolve("tmp"), cutoff)) {
+            try {
+                deleted += Files.deleteIfExists(file) ? 1 : 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + file, e);
+            }
+        }
+        return deleted;
+    }
+
+    private static java.util.List<Path> writtenBefore(Path folder, java.time.Instant cutoff) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+                } catch (IOException e) {
+                    return false;                           // gone meanwhile
+                }
+            }).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("the media store " + directory + " cannot be listed", e);
+            throw new UncheckedIOException(folder + " cannot be listed", e);
         }
     }
 

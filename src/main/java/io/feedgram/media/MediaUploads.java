@@ -13,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feedgram.api.ApiProblem;
 import io.feedgram.api.BoundedBody;
 import io.feedgram.api.ProblemWriter;
-import io.feedgram.graph.MetaEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,16 +43,16 @@ class MediaUploads {
     }
 
     private final MediaStore store;
+    private final ServedMedia served;
     private final MediaProperties properties;
-    private final MetaEndpoints endpoints;
     private final ProblemWriter problems;
     private final ImageInspector images = new ImageInspector();
     private final VideoInspector videos = new VideoInspector();
 
-    MediaUploads(MediaStore store, MediaProperties properties, MetaEndpoints endpoints, ProblemWriter problems) {
+    MediaUploads(MediaStore store, ServedMedia served, MediaProperties properties, ProblemWriter problems) {
         this.store = store;
+        this.served = served;
         this.properties = properties;
-        this.endpoints = endpoints;
         this.problems = problems;
     }
 
@@ -112,7 +111,7 @@ class MediaUploads {
             throw ApiProblem.unsupportedMediaType("The body is not an image Feedgram can read (JPEG, PNG, WebP, GIF or BMP).");
         }
         String id = store.newName(extension);
-        return new Upload(id, endpoints.publicUrl() + "/media/" + id, "IMAGE", facts.format().name(),
+        return new Upload(id, served.url(id), "IMAGE", facts.format().name(),
                 facts.displayedWidth(), facts.displayedHeight(), Files.size(file));
     }
 
@@ -123,7 +122,7 @@ class MediaUploads {
                     + (facts.container() == VideoContainer.UNKNOWN ? "." : "; it is " + facts.container().label() + "."));
         }
         String id = store.newName(extension);
-        return new Upload(id, endpoints.publicUrl() + "/media/" + id, "VIDEO", facts.container().name(),
+        return new Upload(id, served.url(id), "VIDEO", facts.container().name(),
                 facts.width(), facts.height(), Files.size(file));
     }
 }

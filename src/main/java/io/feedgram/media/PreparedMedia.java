@@ -72,7 +72,7 @@ public class PreparedMedia {
     /** What was converted, for the post's history ("; item 1: PNG 1200×900 → JPEG ..."), or "" when nothing was. */
     public String conversions(Post post) {
         return of(post.id()).stream().filter(item -> item.storedFile() != null)
-                .map(item -> "; " + (post.media().size() > 1 ? "item " + (item.position() + 1) + ": " : "") + item.note())
+                .map(item -> "; " + MediaPlanner.label(post.media(), item.position()) + item.note())
                 .collect(java.util.stream.Collectors.joining());
     }
 

@@ -64,7 +64,7 @@ public class ContainerCreator {
         }
         ContainerPlan plan;
         try {
-            plan = plans.of(post);
+            plan = plans.toCreate(post);
         } catch (ContainerPlan.Unpublishable e) {
             transitions.fail(post, new PostError(null, null, e.getMessage()), "cannot be published: " + e.getMessage());
             return;

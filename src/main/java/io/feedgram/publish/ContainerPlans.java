@@ -19,8 +19,13 @@ public class ContainerPlans {
         this.json = json;
     }
 
-    /** The plan for the media Instagram is to fetch: the originals, or the compliant copies Feedgram made. */
+    /** The post's plan: its containers and what is published, for the steps that follow creation. */
     public ContainerPlan of(Post post) {
+        return ContainerPlan.of(post, settings.shareToFeed(), json);
+    }
+
+    /** The plan to create containers with: the URLs Instagram fetches, the originals or the copies Feedgram made. */
+    public ContainerPlan toCreate(Post post) {
         return ContainerPlan.of(prepared.publishable(post), settings.shareToFeed(), json);
     }
 }

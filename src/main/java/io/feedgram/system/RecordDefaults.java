@@ -1,20 +1,21 @@
 package io.feedgram.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.config.BeanDefinition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -27,6 +28,7 @@ import org.springframework.util.unit.DataSize;
 class RecordDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "feedgram-record-defaults";
+    private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,19 +36,34 @@ class RecordDefaults implements EnvironmentPostProcessor {
     }
 
     static Map<String, Object> defaults() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
         Map<String, Object> defaults = new LinkedHashMap<>();
         Binder empty = new Binder(new MapConfigurationPropertySource());
-        for (BeanDefinition candidate : scanner.findCandidateComponents("io.feedgram")) {
-            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), RecordDefaults.class.getClassLoader());
-            ConfigurationProperties binding = type.getAnnotation(ConfigurationProperties.class);
+        for (JsonNode group : metadata().path("groups")) {
+            if (group.has("sourceMethod") || !group.path("name").asText().startsWith("feedgram")) {
+                continue;                                 // nested records are reached through their parent
+            }
+            Class<?> type = ClassUtils.resolveClassName(group.path("type").asText(), RecordDefaults.class.getClassLoader());
             if (type.isRecord()) {
-                String prefix = binding.value().isEmpty() ? binding.prefix() : binding.value();
+                String prefix = group.path("name").asText();
                 flatten(prefix, empty.bindOrCreate(prefix, type), defaults);
             }
         }
         return defaults;
+    }
+
+    /**
+     * The configuration metadata the build generates lists every configuration record: reading it
+     * is cheaper at start-up than scanning the classpath a second time.
+     */
+    private static JsonNode metadata() {
+        try (InputStream in = RecordDefaults.class.getClassLoader().getResourceAsStream(METADATA)) {
+            if (in == null) {
+                throw new IllegalStateException(METADATA + " is missing: build with Maven, which generates it");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(METADATA + " cannot be read", e);
+        }
     }
 
     private static void flatten(String prefix, Object record, Map<String, Object> into) {
