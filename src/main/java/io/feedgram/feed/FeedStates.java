@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.feedgram.system.Columns;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -31,12 +33,15 @@ public class FeedStates {
     private final FeedsProperties properties;
     private final Clock clock;
     private final Environment environment;
+    private final MeterRegistry meters;
 
-    public FeedStates(JdbcClient jdbc, FeedsProperties properties, Clock clock, Environment environment) {
+    public FeedStates(JdbcClient jdbc, FeedsProperties properties, Clock clock, Environment environment,
+                      MeterRegistry meters) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
         this.environment = environment;
+        this.meters = meters;
     }
 
     /** Every configured feed gets a state row, due at once the first time. */
@@ -124,6 +129,8 @@ public class FeedStates {
                        next_poll_at = ?, lease_until = null, updated_at = ? where feed_id = ?""")
                 .params(at(now), status, Columns.fit(error, 2000),
                         at(nextPoll(feed, now)), at(now), feed.id()).update();
+        // The 304 rate is not_modified over all polls: conditional GETs at work.
+        meters.counter("feedgram.feed.polls", "feed", feed.id(), "outcome", status.toLowerCase(Locale.ROOT)).increment();
     }
 
     static Instant nextPoll(FeedConfig feed, Instant after) {

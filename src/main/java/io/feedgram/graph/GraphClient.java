@@ -17,11 +17,14 @@ public class GraphClient {
     private final MetaTransport transport;
     private final MetaEndpoints endpoints;
     private final GraphProperties properties;
+    private final PublishingLimits limits;
 
-    public GraphClient(MetaTransport transport, MetaEndpoints endpoints, GraphProperties properties) {
+    public GraphClient(MetaTransport transport, MetaEndpoints endpoints, GraphProperties properties,
+                       PublishingLimits limits) {
         this.transport = transport;
         this.endpoints = endpoints;
         this.properties = properties;
+        this.limits = limits;
     }
 
     /** {@code POST /{ig-user-id}/media}: returns the new container's id. */
@@ -52,9 +55,11 @@ public class GraphClient {
                 Map.of("fields", "quota_usage,config"));
         JsonNode limit = body.has("data") ? body.path("data").path(0) : body;
         JsonNode config = limit.path("config");
-        return new PublishingLimit(limit.path("quota_usage").asInt(0),
+        PublishingLimit read = new PublishingLimit(limit.path("quota_usage").asInt(0),
                 config.path("quota_total").asInt(Integer.MAX_VALUE),
                 Duration.ofSeconds(config.path("quota_duration").asLong(86_400)));
+        limits.read(account.igUserId(), read);
+        return read;
     }
 
     private JsonNode get(GraphCredentials account, String path, Map<String, String> query) {

@@ -39,10 +39,12 @@ public class MetaTransport {
     private final GraphProperties properties;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final GraphCallMeter calls;
 
-    public MetaTransport(GraphProperties properties, ObjectMapper json) {
+    public MetaTransport(GraphProperties properties, ObjectMapper json, GraphCallMeter calls) {
         this.properties = properties;
         this.json = json;
+        this.calls = calls;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -91,6 +93,18 @@ public class MetaTransport {
     }
 
     private JsonNode send(HttpRequest request, String what, List<String> secrets) {
+        long start = System.nanoTime();
+        try {
+            JsonNode body = exchange(request, what, secrets);
+            calls.record(request, start, null);
+            return body;
+        } catch (GraphException failure) {
+            calls.record(request, start, failure);
+            throw failure;
+        }
+    }
+
+    private JsonNode exchange(HttpRequest request, String what, List<String> secrets) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
