@@ -31,6 +31,11 @@ final class PostHistoryTally {
     final Map<String, Durations> processing = new TreeMap<>();
     private final Map<Long, Instant> recent = new HashMap<>();
     private Instant newest = Instant.EPOCH;
+    /**
+     * The highest id of a line older than the overlap: a line with a lower id was written before it,
+     * so is older still. Bounding the read by the primary key too spares a scan of the whole table.
+     */
+    private long settledId;
 
     PostHistoryTally(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -55,8 +60,8 @@ final class PostHistoryTally {
                             then (select min(c.at) from post_history c
                                   where c.post_id = h.post_id and c.status = 'CONTAINERS_CREATED') end as containers_at
                 from post_history h join post p on p.id = h.post_id
-                where h.at >= ?""")
-                .param(at(since))
+                where h.id > ? and h.at >= ?""")
+                .params(settledId, at(since))
                 .query(rs -> {
                     Instant lineAt = instant(rs, "at");
                     if (recent.putIfAbsent(rs.getLong("id"), lineAt) != null) {
@@ -76,6 +81,10 @@ final class PostHistoryTally {
                     }
                 });
         Instant forget = newest.minus(OVERLAP);
-        recent.values().removeIf(lineAt -> lineAt.isBefore(forget));
+        recent.entrySet().removeIf(line -> {
+            boolean settled = line.getValue().isBefore(forget);
+            settledId = settled ? Math.max(settledId, line.getKey()) : settledId;
+            return settled;
+        });
     }
 }

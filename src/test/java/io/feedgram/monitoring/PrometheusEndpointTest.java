@@ -82,6 +82,12 @@ class PrometheusEndpointTest extends MonitoringTestSupport {
         assertThat(value(samples, "camel_exchanges_total", "routeId", "post-step")).isGreaterThanOrEqualTo(1);
         assertThat(value(samples, "camel_route_policy_seconds_count", "routeId", "post-publish")).isGreaterThanOrEqualTo(1);
 
+        // Read again: the lines re-read in the overlap are not counted twice.
+        List<Sample> again = parse(get("/actuator/prometheus", API_KEY).body());
+        assertThat(value(again, "feedgram_post_publish_delay_seconds_count", "kind", "FEED")).isEqualTo(published);
+        assertThat(value(again, "feedgram_post_history_total", "account", "alpha", "status", "PUBLISHED"))
+                .isEqualTo(value(samples, "feedgram_post_history_total", "account", "alpha", "status", "PUBLISHED"));
+
         assertThat(scrape).doesNotContain(TOKEN, APP_SECRET, API_KEY, marker, "Caption");
         assertThat(samples).flatMap(sample -> sample.labels().values()).noneMatch(label -> label.contains("://"));
     }
