@@ -19,6 +19,14 @@ public record AccountConfig(
         if (login == null) {
             login = Login.INSTAGRAM;
         }
+        // An empty environment variable (docker-compose's ${VAR:-}) means "not given", not an empty token.
+        accessToken = givenOrNull(accessToken);
+        appId = givenOrNull(appId);
+        appSecret = givenOrNull(appSecret);
+    }
+
+    private static String givenOrNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Override
