@@ -22,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application on a random port with the sandbox as Instagram, as the dashboard's tests
  * (the browser's and the plain HTTP ones) share it: one context. Account {@code shop} publishes,
- * {@code spare} is only ever refreshed (a sandbox reset would forget a refreshed token), feed
+ * {@code spare} is only refreshed and connected (a sandbox reset would forget the token it gets),
+ * {@code ageing}'s token is about to expire, feed
  * {@code blog} is served by the test feed server and {@code gone} answers 404.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,6 +39,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "feedgram.accounts[1].access-token=IGAA-dashboard-spare-token",
         "feedgram.accounts[1].app-id=100000000000902",
         "feedgram.accounts[1].app-secret=dashboard-spare-secret",
+        "feedgram.accounts[2].id=ageing",
+        "feedgram.accounts[2].login=instagram",
+        "feedgram.accounts[2].ig-user-id=17841400000000903",
+        "feedgram.accounts[2].access-token=IGAA-dashboard-ageing-token",
         "feedgram.sandbox.oauth.refresh-min-age=0s",
         "feedgram.publishing.max-recreations=0",
         "feed-test.server=true",
