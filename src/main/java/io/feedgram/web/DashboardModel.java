@@ -9,23 +9,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every dashboard page shows (the totals header, the CSRF token its forms carry), and the
- * page for a refusal: the API's own {@link ApiProblem}s, with their status and sentence.
+ * What every dashboard page's forms carry (the session's CSRF token), and the page for a refusal:
+ * the API's own {@link ApiProblem}s, with their status and sentence.
  */
 @ControllerAdvice(basePackageClasses = DashboardModel.class)
 class DashboardModel {
-
-    private final PostTotals totals;
-
-    DashboardModel(PostTotals totals) {
-        this.totals = totals;
-    }
 
     @ModelAttribute
     void signedIn(HttpServletRequest request, Model model) {
         if (request.getAttribute(DashboardGate.SESSION) instanceof DashboardSessions.Session session) {
             model.addAttribute("csrf", session.csrfToken());
-            model.addAttribute("totals", totals.now());
         }
     }
 

@@ -11,9 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The header's four figures, read straight from the posts' tables: waiting to start (QUEUED,
+ * The header's four figures, read straight from the post table: waiting to start (QUEUED,
  * DEFERRED), in flight (containers made, ready, or a publish being confirmed), and published or
- * failed since midnight UTC. Read-only: posts change only through the publishing engine.
+ * failed since midnight UTC (both states are final but for a retry, so their last update is when
+ * they were reached). Read-only: posts change only through the publishing engine. The header
+ * template asks for them ({@code ${@postTotals.now()}}), so fragments without a header cost nothing.
  */
 @Component
 class PostTotals {
@@ -30,12 +32,12 @@ class PostTotals {
         this.clock = clock;
     }
 
-    Totals now() {
+    public Totals now() {
         Instant midnight = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
         return new Totals(
                 count("select count(*) from post where status in ('QUEUED', 'DEFERRED')"),
                 count("select count(*) from post where status in ('CONTAINERS_CREATED', 'READY', 'UNCONFIRMED')"),
-                count("select count(distinct post_id) from post_history where status = 'PUBLISHED' and at >= ?", midnight),
+                count("select count(*) from post where status = 'PUBLISHED' and updated_at >= ?", midnight),
                 count("select count(*) from post where status = 'FAILED' and updated_at >= ?", midnight));
     }
 

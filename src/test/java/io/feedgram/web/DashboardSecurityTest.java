@@ -139,6 +139,28 @@ class DashboardSecurityTest extends DashboardTestSupport {
                 signed.cookie().substring("feedgram_session=".length()));
     }
 
+    @Test
+    void badInputAnswersAPageWithTheApisStatusAndReason() {
+        String published = submit("shop", "FEED", "ok.jpg", null);
+        awaitStatus(published, PostStatus.PUBLISHED);
+        Signed signed = signIn();
+        assertRefused(get("/posts?status=NOPE", signed.cookie()), 400, "must be one of");
+        assertRefused(get("/posts?cursor=%25%25", signed.cookie()), 400, "cursor");
+        assertRefused(get("/posts/no-such-post", signed.cookie()), 404, "No post with id");
+        assertRefused(get("/feeds/nofeed/preview", signed.cookie()), 404, "No feed with id nofeed.");
+        assertRefused(get("/accounts/nobody/quota", signed.cookie()), 404, "No account with id nobody.");
+        Map<String, String> token = Map.of("_csrf", signed.csrf());
+        assertRefused(post("/posts/" + published + "/retry", signed.cookie(), token), 409, "it is live on Instagram.");
+        assertRefused(post("/feeds/nofeed/poll", signed.cookie(), token), 404, "No feed with id nofeed.");
+        assertRefused(post("/accounts/nobody/refresh", signed.cookie(), token), 404, "No account with id nobody.");
+    }
+
+    private static void assertRefused(HttpResponse<String> page, int status, String reason) {
+        assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(status);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("id=\"problem\"", reason);
+    }
+
     Signed signIn() {
         HttpResponse<String> signedIn = post("/sign-in", null, Map.of("key", KEY));
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
