@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feedgram.api.ApiProblem;
@@ -27,10 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
  * of a form, so that API users without public hosting can post. It is inspected like any media,
  * kept in the store, and answered with an id to use in a post: {@code "media": [{"upload": "<id>"}]}.
  * The API gate has checked the key; the body is streamed to disk within the per-type limits.
+ * Users' routes keep local files the same way ({@link #keep}), through the post sink.
  */
 @RestController
 @RequestMapping("/api/v1/media")
-class MediaUploads {
+public class MediaUploads {
 
     /** What Feedgram takes, by content type, and the extension it keeps the file under. */
     private static final Map<String, String> IMAGES = Map.of("image/jpeg", "jpg", "image/png", "png",
@@ -61,12 +63,34 @@ class MediaUploads {
         if (file == null || file.isEmpty()) {
             throw ApiProblem.invalid("file", "is required: send the image or video as the form's 'file' part");
         }
-        return accept(file.getContentType(), file.getSize(), file.getInputStream());
+        return created(accept(file.getContentType(), file.getSize(), file.getInputStream()));
     }
 
     @PostMapping
     ResponseEntity<Upload> raw(HttpServletRequest request) throws IOException {
-        return accept(request.getContentType(), request.getContentLengthLong(), request.getInputStream());
+        return created(accept(request.getContentType(), request.getContentLengthLong(), request.getInputStream()));
+    }
+
+    /**
+     * A local file kept as an upload, exactly as if it had been sent to this API; its extension
+     * says what it is. Returns the id a post names it by ({@code {"upload": id}}).
+     */
+    public String keep(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String extension = name.substring(name.lastIndexOf('.') + 1).replace("jpeg", "jpg");
+        String type = Stream.of(IMAGES, VIDEOS).flatMap(types -> types.entrySet().stream())
+                .filter(entry -> entry.getValue().equals(extension)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> ApiProblem.unsupportedMediaType("'" + file.getFileName() + "' is neither an image "
+                        + "(.jpg, .jpeg, .png, .webp, .gif, .bmp) nor a video (.mp4, .mov)."));
+        try (InputStream in = Files.newInputStream(file)) {
+            return accept(type, Files.size(file), in).id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ResponseEntity<Upload> created(Upload upload) {
+        return ResponseEntity.status(201).header("Location", "/media/" + upload.id()).body(upload);
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -74,7 +98,7 @@ class MediaUploads {
         return problems.entity(problem);
     }
 
-    private ResponseEntity<Upload> accept(String contentType, long declared, InputStream body) {
+    private Upload accept(String contentType, long declared, InputStream body) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         boolean video = VIDEOS.containsKey(type);
         String extension = video ? VIDEOS.get(type) : IMAGES.get(type);
@@ -93,7 +117,7 @@ class MediaUploads {
             }
             Upload upload = video ? video(scratch, extension) : image(scratch, extension);
             store.keep(scratch, upload.id());
-            return ResponseEntity.status(201).header("Location", "/media/" + upload.id()).body(upload);
+            return upload;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
