@@ -36,6 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "feedgram.accounts[0].login=instagram",
         "feedgram.accounts[0].ig-user-id=17841400000000555",
         "feedgram.accounts[0].access-token=IGAA-test-examples-shop",
+        "feedgram.accounts[1].id=demo",
+        "feedgram.accounts[1].login=instagram",
+        "feedgram.accounts[1].ig-user-id=17841400000000666",
+        "feedgram.accounts[1].access-token=IGAA-test-examples-demo",
         "feedgram.examples.account=shop",
         "feedgram.examples.photo-folder.every=300ms",
         "feedgram.examples.photo-of-the-day.cron=0/1 * * * * ?",
@@ -44,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class ExampleTestSupport extends SandboxTestHarness {
 
     static final String SHOP = "17841400000000555";
+    static final String DEMO = "17841400000000666";
     static final Path ROOT = temporaryRoot();
     static final Path PHOTOS = ROOT.resolve("photos");
     static final Path DAILY = ROOT.resolve("daily");
@@ -93,9 +98,13 @@ abstract class ExampleTestSupport extends SandboxTestHarness {
 
     /** What the sandbox published for the shop account whose parameters mention {@code text}, once there are {@code count}. */
     List<JsonNode> awaitPublished(String text, int count) {
+        return awaitPublished(SHOP, text, count);
+    }
+
+    List<JsonNode> awaitPublished(String igUserId, String text, int count) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> sandbox.published(SHOP, text).size() >= count);
-        return sandbox.published(SHOP, text);
+                .until(() -> sandbox.published(igUserId, text).size() >= count);
+        return sandbox.published(igUserId, text);
     }
 
     /** The examples' folders, and a feed with no entries yet (a test writes its own). */
