@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.feedgram.system.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,11 +62,11 @@ public class PhotoFolder {
         List<PhotoSet> ready = new ArrayList<>();
         media.forEach((name, items) -> {
             items.sort(Comparator.comparingInt(PhotoFolder::number).thenComparing(Path::toString));
-            Path caption = captionFile(dir, name, items);
-            PhotoSet set = new PhotoSet(dir, name, List.copyOf(items), Files.isRegularFile(caption) ? caption : null,
-                    Files.isRegularFile(caption) ? read(caption) : null);
-            if (set.files().stream().allMatch(file -> modified(file).isBefore(settled))) {
-                ready.add(set);
+            Path captionFile = captionFile(dir, name, items);
+            List<Path> files = PhotoSet.files(items, captionFile);
+            if (files.stream().allMatch(file -> modified(file).isBefore(settled))) {
+                ready.add(new PhotoSet(dir, name, List.copyOf(items), captionFile,
+                        captionFile == null ? null : read(captionFile), key(name, files)));
             }
         });
         return ready;
@@ -99,10 +100,26 @@ public class PhotoFolder {
         }
     }
 
-    /** {@code <set>.txt}; a set of one file may also be captioned by {@code <file>.txt}. */
+    /** {@code <set>.txt}, or for a set of one file {@code <file>.txt}; null when there is none. */
     private static Path captionFile(Path dir, String name, List<Path> items) {
         Path caption = dir.resolve(name + ".txt");
-        return items.size() == 1 && !Files.isRegularFile(caption) ? dir.resolve(baseName(items.get(0)) + ".txt") : caption;
+        if (!Files.isRegularFile(caption) && items.size() == 1) {
+            caption = dir.resolve(baseName(items.get(0)) + ".txt");
+        }
+        return Files.isRegularFile(caption) ? caption : null;
+    }
+
+    private static String key(String name, List<Path> files) {
+        StringBuilder fingerprint = new StringBuilder();
+        for (Path file : files) {
+            try {
+                fingerprint.append(file.getFileName()).append('/').append(Files.size(file)).append('/')
+                        .append(modified(file).toEpochMilli()).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "photo-folder:" + name + ":" + Sha256.hex(fingerprint.toString());
     }
 
     private static String setName(Path file) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,6 +51,27 @@ class PhotoFolderExampleTest extends ExampleTestSupport {
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(PHOTOS.resolve("done/trip.txt")));
         assertThat(PHOTOS.resolve("done")).isDirectoryContaining(p -> p.getFileName().toString().equals("trip-10.jpg"));
+    }
+
+    @Test
+    void theSameFilesHandedAgainAfterACrashMakeNoSecondPost() throws Exception {
+        Path photo = PHOTOS.resolve("again.jpg");
+        Path caption = PHOTOS.resolve("again.txt");
+        photo(photo, Color.MAGENTA);
+        text(caption, "Only once " + marker);
+        settled(photo, caption);
+        awaitPublished(marker, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.notExists(photo) && Files.notExists(caption));
+
+        // A crash after the post was queued and before the files were moved leaves them where they were.
+        Files.copy(PHOTOS.resolve("done/again.jpg"), photo, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(PHOTOS.resolve("done/again.txt"), caption, StandardCopyOption.COPY_ATTRIBUTES);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.notExists(photo) && Files.notExists(caption));
+
+        assertThat(posts.page(null, "shop", null, null, 100)).filteredOn(post -> ("Only once " + marker).equals(post.caption()))
+                .hasSize(1);
+        assertThat(sandbox.published(SHOP, marker)).hasSize(1);
+        assertThat(PHOTOS.resolve("failed/again.reason.txt")).doesNotExist();
     }
 
     @Test

@@ -81,6 +81,17 @@ class PhotoFolderTest {
     }
 
     @Test
+    void theKeyStaysForTheSameFilesAndChangesWithANewFileUnderTheSameName() throws IOException {
+        settled("cat.jpg", "cat.txt");
+        String first = folder.ready(dir.toString()).get(0).key();
+
+        assertThat(folder.ready(dir.toString()).get(0).key()).isEqualTo(first).startsWith("photo-folder:cat:");
+        Files.write(dir.resolve("cat.jpg"), new byte[] {1, 2});
+        Files.setLastModifiedTime(dir.resolve("cat.jpg"), FileTime.from(Instant.now().minusSeconds(30)));
+        assertThat(folder.ready(dir.toString()).get(0).key()).isNotEqualTo(first);
+    }
+
+    @Test
     void aMissingFolderHasNothingReady() {
         assertThat(folder.ready(dir.resolve("nowhere").toString())).isEmpty();
     }
