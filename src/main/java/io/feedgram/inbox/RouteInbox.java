@@ -1,6 +1,8 @@
 package io.feedgram.inbox;
 
 import java.io.File;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The inbox's door for users' own routes ({@code direct:feedgram-post}, wrapped by the
  * instagram-post-sink Kamelet). The message becomes the inbox's JSON, which then passes exactly
- * what an API submission passes ({@link Inbox#accept}): the body is that JSON (text or bytes), a
+ * what an API submission passes ({@link Inbox#accept}): the body is that JSON (text, bytes, a stream), a
  * map of it, or the media themselves (a file, or a list of files and URLs); the headers below set
  * or override its fields. Files are kept as uploads, as {@code POST /api/v1/media} keeps them.
  * The post's id and status come back in headers; a refusal is a {@link PostRefusedException}
@@ -78,7 +80,9 @@ public class RouteInbox {
 
     /** The inbox's JSON for the message: the body's, with the headers' fields set over it. */
     String submission(Message message) {
-        Object body = message.getBody();
+        // a stream (an HTTP or queue consumer's body) is read as the text it carries
+        Object body = message.getBody() instanceof InputStream || message.getBody() instanceof Reader
+                ? message.getBody(String.class) : message.getBody();
         boolean media = isMedia(body);
         Map<String, Object> headers = message.getHeaders();
         if (!media && TEXT_FIELDS.keySet().stream().noneMatch(headers::containsKey)
@@ -166,7 +170,7 @@ public class RouteInbox {
         if (body instanceof Map<?, ?> map) {
             return json.valueToTree(map).toString();
         }
-        throw new PostRefusedException(List.of(new FieldError("body", "must be the inbox's JSON (text, bytes or a map) "
+        throw new PostRefusedException(List.of(new FieldError("body", "must be the inbox's JSON (text, bytes, a stream or a map) "
                 + "or the media (a file, or a list of files and URLs), not " + body.getClass().getSimpleName())));
     }
 }

@@ -2,7 +2,9 @@ package io.feedgram.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +73,19 @@ class KameletSinkTest extends ExampleTestSupport {
         assertThat(post.caption()).isEqualTo("Reel " + marker);
         JsonNode reel = awaitPublished(marker, 1).get(0);
         assertThat(reel.path("params").path("share_to_feed").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void aStreamedBodyIsReadAsItsJsonAndAnObjectOfAnotherKindIsRefused() {
+        Exchange streamed = producer.request("direct:feedgram-post", e -> e.getMessage().setBody(new ByteArrayInputStream("""
+                {"account": "shop", "caption": "Streamed %s", "media": [{"url": "%s"}]}"""
+                .formatted(marker, mediaUrl("ok.jpg")).getBytes(StandardCharsets.UTF_8))));
+        Exchange other = producer.request("direct:feedgram-post", e -> e.getMessage().setBody(42));
+
+        assertThat(streamed.getMessage().getHeader("FeedgramPostId", String.class)).isNotNull();
+        assertThat(((PostRefusedException) other.getException()).errors()).singleElement()
+                .satisfies(error -> assertThat(error.field()).isEqualTo("body"))
+                .satisfies(error -> assertThat(error.message()).endsWith("not Integer"));
     }
 
     @Test
