@@ -63,16 +63,22 @@ public class Inbox {
      */
     public PostView submit(@Body String body, @Variable("apiKey") String apiKey,
                            @Header("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
-        }
+        checkIdempotencyKey(idempotencyKey);
+        return accept(body, SOURCE, idempotencyKey == null ? null : sourceKey(SOURCE, apiKey, idempotencyKey));
+    }
+
+    /**
+     * The one door every submission passes, from the API or from a route (inbox.RouteInbox):
+     * validate the inbox's JSON, resolve uploads, check the account, store the post once per
+     * {@code sourceKey}. Every refusal is an {@link ApiProblem} naming the offending fields.
+     */
+    PostView accept(String body, String source, String sourceKey) {
         Submission submission = withUploads(validator.read(body));
         if (accounts.find(submission.account()).isEmpty()) {
             throw ApiProblem.unprocessable("account", "No account '" + submission.account() + "' is configured.");
         }
         NewPost post = new NewPost(submission.account(), submission.kind(), submission.caption(), submission.media(),
-                submission.options(), SOURCE, idempotencyKey == null ? null : sourceKey(apiKey, idempotencyKey),
-                submission.publishAt());
+                submission.options(), source, sourceKey, submission.publishAt());
         String id;
         try {
             id = posts.insert(post);
@@ -81,11 +87,17 @@ public class Inbox {
             id = posts.insert(post);
         }
         Post stored = find(id);
-        if (idempotencyKey != null && !sameRequest(stored, submission)) {
+        if (sourceKey != null && !sameRequest(stored, submission)) {
             throw ApiProblem.unprocessable("Idempotency-Key", "This Idempotency-Key was used for another request "
                     + "(post " + id + "); use a new key for a new post.");
         }
         return view(stored);
+    }
+
+    static void checkIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
     }
 
     /** Media named by an upload id become the URL the upload is served at; an unknown id is a 422. */
@@ -216,9 +228,9 @@ public class Inbox {
         return Optional.of(status.isTerminal() ? "it has ended." : "it is being published and may go live.");
     }
 
-    /** The source key of an idempotent submission: the raw keys are never stored. */
-    static String sourceKey(String apiKey, String idempotencyKey) {
-        return SOURCE + ":" + Sha256.hex(apiKey + ":" + idempotencyKey);
+    /** The source key of an idempotent submission, scoped by who sent it: the raw keys are never stored. */
+    static String sourceKey(String source, String scope, String idempotencyKey) {
+        return source + ":" + Sha256.hex(scope + ":" + idempotencyKey);
     }
 
     private Post find(String id) {
