@@ -1,0 +1,35 @@
+package io.feedgram.postgres;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One media Instagram (the sandbox) published, as {@code /sandbox/_inspect/published} shows it, named by
+ * what the test put in it: its caption, or for a story (which has none) the {@code t=} tag of its media URL.
+ */
+record Publication(String igUserId, String key, Instant publishedAt) {
+
+    private static final Pattern TAG = Pattern.compile("[?&]t=([^&]+)");
+
+    static List<Publication> all(JsonNode byOwner) {
+        List<Publication> all = new ArrayList<>();
+        byOwner.fields().forEachRemaining(owner -> owner.getValue().forEach(media -> all.add(new Publication(
+                owner.getKey(), key(media.path("params")), Instant.parse(media.path("publishedAt").asText())))));
+        return all;
+    }
+
+    private static String key(JsonNode params) {
+        String caption = params.path("caption").asText("");
+        if (!caption.isBlank()) {
+            return caption.strip();
+        }
+        String url = params.path("image_url").asText(params.path("video_url").asText(""));
+        Matcher tag = TAG.matcher(url);
+        return tag.find() ? tag.group(1) : "untagged " + params;
+    }
+}
