@@ -3,10 +3,13 @@ package io.feedgram.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,6 +242,8 @@ class ReplicasTest {
         // Quartz clustering: one refresh of each account per schedule, not one per replica (three times as many).
         assertThat(refreshCalls).as("token refreshes over %d schedules of %d accounts", slots, ACCOUNTS)
                 .isBetween(ACCOUNTS * (slots / 2), ACCOUNTS * (slots + 1));
+        // A replica that takes the trigger before its routes run fails the job, and that schedule is lost.
+        assertThat(logLines("Failed to execute CamelJob")).as("refresh jobs that failed on a replica").isEmpty();
         // KNOWN TO FAIL on the engine of 2026-11-29: a replica killed while it held an account's publish lock or a
         // post's claim leaves them for the whole feedgram.publishing.lease (2 min); the heartbeat with short leases
         // (branch engine) is what brings this within seconds.
@@ -337,6 +342,19 @@ class ReplicasTest {
 
     private static Set<String> statuses(JdbcClient db) {
         return Set.copyOf(db.sql("select distinct status from post").query(String.class).list());
+    }
+
+    /** The lines of every replica's log, in every round, that contain {@code text}. */
+    private static List<String> logLines(String text) throws IOException {
+        try (Stream<Path> logs = Files.walk(LOGS)) {
+            return logs.filter(Files::isRegularFile).flatMap(log -> {
+                try {
+                    return Files.readAllLines(log).stream().filter(line -> line.contains(text)).map(line -> log.getFileName() + ": " + line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        }
     }
 
     private static Set<String> locked(JdbcClient db) {
