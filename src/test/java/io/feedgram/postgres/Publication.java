@@ -1,10 +1,14 @@
 package io.feedgram.postgres;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,6 +25,23 @@ record Publication(String igUserId, String key, Instant publishedAt) {
         byOwner.fields().forEachRemaining(owner -> owner.getValue().forEach(media -> all.add(new Publication(
                 owner.getKey(), key(media.path("params")), Instant.parse(media.path("publishedAt").asText())))));
         return all;
+    }
+
+    /** The least time between two publishes of one account, over all accounts. */
+    static Duration closestOfOneAccount(List<Publication> published) {
+        return published.stream().collect(Collectors.groupingBy(Publication::igUserId)).values().stream()
+                .flatMap(ofOne -> {
+                    List<Instant> times = ofOne.stream().map(Publication::publishedAt).sorted().toList();
+                    return IntStream.range(1, times.size()).mapToObj(i -> Duration.between(times.get(i - 1), times.get(i)));
+                })
+                .min(Comparator.naturalOrder()).orElse(Duration.ofDays(1));
+    }
+
+    /** How long after {@code after} the account next published. */
+    static Duration next(List<Publication> published, String igUserId, Instant after) {
+        return published.stream().filter(p -> p.igUserId().equals(igUserId) && p.publishedAt().isAfter(after))
+                .map(p -> Duration.between(after, p.publishedAt())).min(Comparator.naturalOrder())
+                .orElseThrow(() -> new AssertionError(igUserId + " never published after " + after));
     }
 
     private static String key(JsonNode params) {
