@@ -165,10 +165,10 @@ class ReplicasTest {
         System.out.printf("""
                 replicas: %d posts + %d from feeds (%d media expected, %d published), %d kills, %d doubles, %d lost, \
                 took %d s, max account stall after a kill %.1f s (bound %d s), closest publishes of one account %d ms, \
-                token refreshes %d for %d accounts over %d schedules, feed polls %s, seed %d%n""",
+                token refreshes %d for %d accounts over %d schedules, feed polls %s (longest gap %d s), seed %d%n""",
                 POSTS, fromFeeds, expected.size(), published.size(), kills.size(), doubles, lost.size(), took.toSeconds(),
                 maxStall.toMillis() / 1e3, MAX_ACCOUNT_STALL.toSeconds(), closest.toMillis(), refreshCalls, ACCOUNTS,
-                slots, FEEDS.stream().map(f -> f + "=" + feeds.polls(f).size()).toList(), seed);
+                slots, FEEDS.stream().map(f -> f + "=" + feeds.polls(f).size()).toList(), longestPollGap().toSeconds(), seed);
 
         assertThat(db.sql("select status, count(*) from post group by status").query().listOfRows())
                 .as("every post ended PUBLISHED").allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PUBLISHED"));
@@ -360,6 +360,14 @@ class ReplicasTest {
 
     private static Set<String> statuses(JdbcClient db) {
         return Set.copyOf(db.sql("select distinct status from post").query(String.class).list());
+    }
+
+    /** The longest time a feed went unpolled: a replica killed mid-poll leaves the feed's claim for feedgram.fetch.lease. */
+    private Duration longestPollGap() {
+        return FEEDS.stream().flatMap(feed -> {
+            List<Instant> starts = feeds.polls(feed).stream().map(PolledFeeds.Poll::started).sorted().toList();
+            return IntStream.range(1, starts.size()).mapToObj(i -> Duration.between(starts.get(i - 1), starts.get(i)));
+        }).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
 
     /** The lines of every replica's log, in every round, that contain {@code text}. */
