@@ -38,7 +38,8 @@ public class AccountApi {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccountView(String id, String username, String login, boolean connected, String tokenSource,
                               Instant tokenExpiresAt, Long daysLeft, Instant lastRefreshAt, String lastRefreshResult,
-                              int refreshFailures, Quota quota, String state, String stateReason, Instant pausedUntil) {
+                              int refreshFailures, Quota quota, String state, String stateReason, Instant pausedUntil,
+                              Instant lastPublishedAt) {
     }
 
     /** Quota usage as Instagram reports it now; null when it cannot be read. */
@@ -84,7 +85,7 @@ public class AccountApi {
                 token.lastRefreshResult(), token.refreshFailures(),
                 withQuota && token.connected() ? quota(account) : null,
                 state.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), state.reason(),
-                state.pausedUntil());
+                state.pausedUntil(), state.lastPublishedAt());
     }
 
     private Quota quota(GraphCredentials account) {

@@ -98,9 +98,13 @@ public class FeedApi {
     /** A feed that cannot be read answers 502 with the reason. */
     public void unreadable(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Object body = exchange.getMessage().getBody();
         problems.writeTo(exchange.getMessage(), new ApiProblem(502, "feed-unreadable", "The feed could not be read",
-                FeedFailure.describe(failure, body instanceof String text ? text : null), List.of()));
+                whyUnreadable(failure, exchange.getMessage().getBody()), List.of()));
+    }
+
+    /** One sentence for a person about why a preview could not read the feed; {@code body} is what was read, if anything. */
+    public String whyUnreadable(Exception failure, Object body) {
+        return FeedFailure.describe(failure, body instanceof String text ? text : null);
     }
 
     private FeedConfig feed(String id) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.account.AccountsProperties;
@@ -62,16 +63,22 @@ public class Inbox {
      */
     public PostView submit(@Body String body, @Variable("apiKey") String apiKey,
                            @Header("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
-        }
+        checkIdempotencyKey(idempotencyKey);
+        return accept(body, SOURCE, idempotencyKey == null ? null : sourceKey(SOURCE, apiKey, idempotencyKey));
+    }
+
+    /**
+     * The one door every submission passes, from the API or from a route (inbox.RouteInbox):
+     * validate the inbox's JSON, resolve uploads, check the account, store the post once per
+     * {@code sourceKey}. Every refusal is an {@link ApiProblem} naming the offending fields.
+     */
+    PostView accept(String body, String source, String sourceKey) {
         Submission submission = withUploads(validator.read(body));
         if (accounts.find(submission.account()).isEmpty()) {
             throw ApiProblem.unprocessable("account", "No account '" + submission.account() + "' is configured.");
         }
         NewPost post = new NewPost(submission.account(), submission.kind(), submission.caption(), submission.media(),
-                submission.options(), SOURCE, idempotencyKey == null ? null : sourceKey(apiKey, idempotencyKey),
-                submission.publishAt());
+                submission.options(), source, sourceKey, submission.publishAt());
         String id;
         try {
             id = posts.insert(post);
@@ -80,11 +87,17 @@ public class Inbox {
             id = posts.insert(post);
         }
         Post stored = find(id);
-        if (idempotencyKey != null && !sameRequest(stored, submission)) {
+        if (sourceKey != null && !sameRequest(stored, submission)) {
             throw ApiProblem.unprocessable("Idempotency-Key", "This Idempotency-Key was used for another request "
                     + "(post " + id + "); use a new key for a new post.");
         }
         return view(stored);
+    }
+
+    static void checkIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
     }
 
     /** Media named by an upload id become the URL the upload is served at; an unknown id is a 422. */
@@ -163,12 +176,13 @@ public class Inbox {
      */
     public PostView retry(@Header("id") String id) {
         Post post = find(id);
-        boolean done = switch (post.status()) {
-            case FAILED -> transitions.requeueFailed(post, "retry requested through the API");
-            case UNCONFIRMED -> transitions.makeDueNow(post, "reconciliation requested through the API");
-            default -> throw ApiProblem.conflict("Only a FAILED or UNCONFIRMED post can be retried; this one is "
-                    + post.status() + ".");
-        };
+        whyNoRetry(post.status()).ifPresent(reason -> {
+            throw ApiProblem.conflict("Only a FAILED or UNCONFIRMED post can be retried; this one is "
+                    + post.status() + ": " + reason);
+        });
+        boolean done = post.status() == PostStatus.FAILED
+                ? transitions.requeueFailed(post, "retry requested through the API")
+                : transitions.makeDueNow(post, "reconciliation requested through the API");
         if (!done) {
             throw ApiProblem.conflict("The post changed while it was being retried; it is now "
                     + find(id).status() + ".");
@@ -179,9 +193,9 @@ public class Inbox {
     /** Cancels a post that has not started publishing (QUEUED, DEFERRED, NEEDS_REAUTH); a 409 otherwise. */
     public PostView cancel(@Header("id") String id) {
         Post post = find(id);
-        if (!post.status().canMoveTo(PostStatus.CANCELLED)) {
-            throw ApiProblem.conflict("A " + post.status() + " post cannot be cancelled.");
-        }
+        whyNoCancel(post.status()).ifPresent(reason -> {
+            throw ApiProblem.conflict("A " + post.status() + " post cannot be cancelled: " + reason);
+        });
         if (!transitions.cancel(post, "cancelled through the API")) {
             throw ApiProblem.conflict("The post started publishing or changed meanwhile; it is now "
                     + find(id).status() + ".");
@@ -189,13 +203,38 @@ public class Inbox {
         return get(id);
     }
 
-    /** The source key of an idempotent submission: the raw keys are never stored. */
-    static String sourceKey(String apiKey, String idempotencyKey) {
-        return SOURCE + ":" + Sha256.hex(apiKey + ":" + idempotencyKey);
+    /**
+     * Why a post in {@code status} cannot be retried, or empty when it can: a FAILED post is queued
+     * again, an UNCONFIRMED one is reconciled. A post that may be live is never retried into a duplicate.
+     * The API's 409 and the dashboard's missing button say the same.
+     */
+    public static Optional<String> whyNoRetry(PostStatus status) {
+        return Optional.ofNullable(switch (status) {
+            case FAILED, UNCONFIRMED -> null;
+            case PUBLISHED -> "it is live on Instagram.";
+            case QUEUED, DEFERRED -> "it has not failed; it is waiting to be published.";
+            case CONTAINERS_CREATED, READY -> "it is being published and may go live; a retry could post it twice.";
+            case NEEDS_REAUTH -> "it waits for its account to be connected again, then resumes by itself.";
+            case SKIPPED -> "it was skipped on purpose (its history says why); there is nothing to publish.";
+            case CANCELLED -> "it was cancelled.";
+        });
+    }
+
+    /** Why a post in {@code status} cannot be cancelled, or empty when it can (it has not started publishing). */
+    public static Optional<String> whyNoCancel(PostStatus status) {
+        if (status.canMoveTo(PostStatus.CANCELLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(status.isTerminal() ? "it has ended." : "it is being published and may go live.");
+    }
+
+    /** The source key of an idempotent submission, scoped by who sent it: the raw keys are never stored. */
+    static String sourceKey(String source, String scope, String idempotencyKey) {
+        return source + ":" + Sha256.hex(scope + ":" + idempotencyKey);
     }
 
     private Post find(String id) {
-        return (id == null ? java.util.Optional.<Post>empty() : posts.find(id))
+        return (id == null ? Optional.<Post>empty() : posts.find(id))
                 .orElseThrow(() -> ApiProblem.notFound("No post with id '" + id + "'."));
     }
 

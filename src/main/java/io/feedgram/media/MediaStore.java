@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The directory of the compliant copies Feedgram made, served at {@code <public-url>/media/<name>}.
- * Names are 128 random bits, so a copy cannot be guessed; a file is written under a temporary
+ * Names are 128 random bits (a route's local file: 128 bits of its SHA-256, see
+ * MediaUploads.keep), so a copy cannot be guessed; a file is written under a temporary
  * name and then moved, so a reader never sees half of one. Replicas share the directory.
  */
 @Component

@@ -34,7 +34,12 @@ public class ServedMedia {
 
     /** The file a URL of ours serves (an upload, or a copy already made); empty for any other URL. */
     Optional<Path> fileOf(String url) {
+        return nameOf(url).flatMap(store::find);
+    }
+
+    /** The name of the stored file a URL of ours serves ({@code /media/<name>}); empty for any other URL. */
+    public Optional<String> nameOf(String url) {
         String served = url("");
-        return url.startsWith(served) ? store.find(url.substring(served.length())) : Optional.empty();
+        return url.startsWith(served) ? Optional.of(url.substring(served.length())) : Optional.empty();
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Issue 4, point 3: after every other test class (ordered last), everything the application
  * logged and every answer it returned during the suite holds none of the tokens, app secrets,
  * API keys or encryption keys the suite used, nor any token the sandbox issued (Meta's
- * {@code IGAA...} / {@code EAA...} shapes).
+ * {@code IGAA...} / {@code EAA...} shapes). The answers include every dashboard page and fragment
+ * the suite rendered (issue 13): {@link ResponseRecorder} records them like any Spring MVC answer.
  */
 @Order(Integer.MAX_VALUE)
 class SecretsNeverLeakTest {
@@ -35,6 +36,8 @@ class SecretsNeverLeakTest {
         // The capture itself worked: the suite logged publishes and the API answered.
         assertThat(logged).as("this check reads what the whole suite logged; run it with the suite").contains("-> PUBLISHED");
         assertThat(returned).contains("api-post-get 200");
+        assertThat(returned).as("the dashboard's pages were recorded").contains("GET /posts -> 200",
+                "GET /accounts -> 200", "GET /feeds -> 200", "GET /totals -> 200", "name=\"_csrf\"");
 
         Set<String> secrets = configuredSecrets();
         assertThat(secrets).as("secrets found in the test configuration").hasSizeGreaterThan(5);
