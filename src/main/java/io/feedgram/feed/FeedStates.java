@@ -15,9 +15,12 @@ import java.util.Optional;
 
 import io.feedgram.system.Columns;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Repository;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class FeedStates {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedStates.class);
 
     private final JdbcClient jdbc;
     private final FeedsProperties properties;
@@ -44,14 +49,21 @@ public class FeedStates {
         this.meters = meters;
     }
 
-    /** Every configured feed gets a state row, due at once the first time. */
+    /**
+     * Every configured feed gets a state row, due at once the first time. Replicas starting together on an
+     * empty database may both find the row missing: the one whose insert comes second finds it there and moves on.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void syncFromConfiguration() {
         Instant now = clock.instant();
         for (FeedConfig feed : properties.feeds()) {
             if (state(feed.id()).isEmpty()) {
-                jdbc.sql("insert into feed_state (feed_id, next_poll_at, updated_at) values (?, ?, ?)")
-                        .params(feed.id(), at(now), at(now)).update();
+                try {
+                    jdbc.sql("insert into feed_state (feed_id, next_poll_at, updated_at) values (?, ?, ?)")
+                            .params(feed.id(), at(now), at(now)).update();
+                } catch (DuplicateKeyException anotherReplicaWasFirst) {
+                    log.debug("feed {} was stored by another replica meanwhile", feed.id());
+                }
             }
         }
     }

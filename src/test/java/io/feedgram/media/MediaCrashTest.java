@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +27,7 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.FeedgramApplication;
+import io.feedgram.testing.FeedgramProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +50,7 @@ class MediaCrashTest {
     private static final String DEMO_IG_USER = "17841400000000001";
     private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final Path LOGS = Path.of("target", "media-crash-test");
+    private static final Duration HEALTHY = Duration.ofSeconds(40);
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class MediaCrashTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private ConfigurableApplicationContext instagram;
-    private Process feedgram;
+    private FeedgramProcess feedgram;
     private int port;
     private final long started = System.nanoTime();
 
@@ -66,9 +66,9 @@ class MediaCrashTest {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (feedgram != null && feedgram.isAlive()) {
-            feedgram.destroyForcibly().waitFor();
+    void stop() {
+        if (feedgram != null) {
+            feedgram.stop();
         }
         if (instagram != null) {
             instagram.close();
@@ -77,17 +77,15 @@ class MediaCrashTest {
 
     @Test
     void aConversionKilledMidwayIsResumedAndNothingIsConvertedOrPublishedTwice() throws Exception {
-        Files.createDirectories(LOGS);
-        port = freePort();
-        int sandboxPort = freePort();
+        int sandboxPort = FeedgramProcess.freePort();
         CompletableFuture<Void> originals = CompletableFuture.runAsync(this::drawOriginals);
-        List<String> command = command(sandboxPort);
-        feedgram = start(command, 1);
+        feedgram = new FeedgramProcess("Feedgram", "1g", arguments(sandboxPort), LOGS).start("run-1");
+        port = feedgram.port();
         instagram = instagram(sandboxPort);
         phase("Instagram started");
         originals.join();
         phase("originals drawn");
-        awaitHealthy();
+        feedgram.awaitHealthy(HEALTHY);
         phase("Feedgram run 1 healthy");
 
         // 4 posts, 6 items, each a 50-megapixel original that must be converted.
@@ -109,8 +107,7 @@ class MediaCrashTest {
                 .until(() -> rows(db), rows -> rows.stream().anyMatch(r -> r.storedFile() != null && r.preparedAt() == null)
                         && rows.stream().anyMatch(r -> r.preparedAt() != null));
         phase("a conversion in progress");
-        feedgram.destroyForcibly();
-        assertThat(feedgram.waitFor()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
+        assertThat(feedgram.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
 
         List<Row> atKill = rows(db);
         Set<String> storeAtKill = names(store());
@@ -126,8 +123,8 @@ class MediaCrashTest {
         storeAtKill.stream().filter(name -> name.endsWith(".jpg")).forEach(name -> assertThat(decodes(store().resolve(name)))
                 .as("%s in the store at the kill is a whole JPEG", name).isTrue());
 
-        feedgram = start(command, 2);
-        awaitHealthy();
+        feedgram.start("run-2");
+        feedgram.awaitHealthy(HEALTHY);
         phase("Feedgram run 2 healthy");
         await("every post PUBLISHED").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
                 .failFast("the second Feedgram process ended", () -> !feedgram.isAlive())
@@ -176,14 +173,9 @@ class MediaCrashTest {
         System.out.printf("%5.1f s: %s%n", (System.nanoTime() - started) / 1e9, what);
     }
 
-    private List<String> command(int sandboxPort) {
+    private List<String> arguments(int sandboxPort) {
         String sandbox = "http://localhost:" + sandboxPort + "/sandbox/";
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        // C1 and the serial collector: the JVM starts sooner on a small CI machine (and converts no faster).
-        return List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, FeedgramApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + databaseUrl(),
+        return List.of("--spring.datasource.url=" + databaseUrl(),
                 "--feedgram.media.store=" + store(),
                 "--feedgram.sandbox.enabled=true",
                 "--feedgram.graph.instagram-url=" + sandbox + "graph.instagram.com",
@@ -199,13 +191,6 @@ class MediaCrashTest {
                 "--feedgram.publishing.retry-max-delay=2s",
                 "--management.endpoints.web.exposure.include=health,metrics",
                 "--crash-test.media-dir=" + dir.resolve("originals"));
-    }
-
-    private Process start(List<String> command, int run) throws IOException {
-        File out = LOGS.resolve("run-" + run + ".out").toFile();
-        File err = LOGS.resolve("run-" + run + ".err").toFile();
-        return new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
-                .redirectOutput(out).redirectError(err).start();
     }
 
     /** Instagram, in this JVM: its memory of what was published survives the Feedgram process. */
@@ -241,14 +226,6 @@ class MediaCrashTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json.readTree(response.body()).path("id").asText();
-    }
-
-    private void awaitHealthy() {
-        await("Feedgram healthy").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
-                .failFast("the Feedgram process ended; see " + LOGS, () -> !feedgram.isAlive())
-                .ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     /** How many conversions this process made (the preparer's timer), 0 before the first. */
@@ -307,11 +284,5 @@ class MediaCrashTest {
      */
     private String databaseUrl() {
         return "jdbc:h2:file:" + dir.resolve("db").resolve("feedgram") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -64,6 +64,7 @@ class PostgresApplicationTest extends SandboxTestHarness {
         assertThat(jdbc.sql("select count(*) from qrtz_triggers").query(Integer.class).single())
                 .as("the token refresh trigger is in the JDBC job store").isEqualTo(1);
         assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
+        assertThat(scheduler.isStarted()).as("the scheduler, started by Camel once its routes run").isTrue();
         assertThat(scheduler.getJobDetail(scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.anyGroup())
                 .iterator().next())).as("job data reads back through the PostgreSQL delegate").isNotNull();
         assertThat(jdbc.sql("select access_token_enc from account where id = 'pg'").query(String.class).single())

@@ -57,12 +57,26 @@ public final class SandboxControl {
     /** Every media published for an account whose container parameters mention {@code marker}. */
     public List<JsonNode> published(String igUserId, String marker) {
         List<JsonNode> found = new ArrayList<>();
-        for (JsonNode media : send("GET", "/_inspect/published", null).path(igUserId)) {
+        for (JsonNode media : published().path(igUserId)) {
             if (media.toString().contains(marker)) {
                 found.add(media);
             }
         }
         return found;
+    }
+
+    /** Everything published, by IG user id: {@code GET /sandbox/_inspect/published}. */
+    public JsonNode published() {
+        return send("GET", "/_inspect/published", null);
+    }
+
+    /** The Graph calls answered since the last reset or clearing, by host, method and path shape. */
+    public JsonNode calls() {
+        return send("GET", "/_inspect/calls", null);
+    }
+
+    public void clearCalls() {
+        send("DELETE", "/_inspect/calls", null);
     }
 
     private JsonNode send(String method, String path, String body) {
