@@ -28,15 +28,17 @@ final class SandboxMessaging {
     private final SandboxSettings settings;
     private final GraphIds ids;
     private final ObjectMapper json;
+    private final SandboxFaults faults;
 
     SandboxMessaging(SandboxInbox inbox, SandboxMedia media, SandboxClock clock, SandboxSettings settings, GraphIds ids,
-                     ObjectMapper json) {
+                     ObjectMapper json, SandboxFaults faults) {
         this.inbox = inbox;
         this.media = media;
         this.clock = clock;
         this.settings = settings;
         this.ids = ids;
         this.json = json;
+        this.faults = faults;
     }
 
     Optional<Object> handle(String method, List<String> path, AccessToken token, GraphParameters params) {
@@ -135,7 +137,15 @@ final class SandboxMessaging {
         }
         String mid = ids.nextMessageId();
         inbox.record(owner, personId, ids.nextThreadId(), new SandboxInbox.Message(mid, owner, personId, text, now), false);
+        loseAnswerIfAsked(owner);
         return Map.of("recipient_id", personId, "message_id", mid);
+    }
+
+    /** The send is done; with the fault armed, its answer is a 500 as if it never came back. */
+    private void loseAnswerIfAsked(String owner) {
+        if (faults.fires(Fault.SEND_COMMITTED_RESPONSE_LOST, owner)) {
+            throw GraphError.unknownServerError().toException();
+        }
     }
 
     private void countSend(String owner, Instant now, SandboxProperties.Messaging rules) {
@@ -181,6 +191,7 @@ final class SandboxMessaging {
         String id = ids.nextCommentId();
         inbox.add(new SandboxInbox.Comment(id, mediaId, token.igUserId(), token.igUserId(), token.username(), text,
                 clock.now(), parentId, false, false));
+        loseAnswerIfAsked(token.igUserId());
         return Map.of("id", id);
     }
 

@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,7 +42,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.webhooks.tick=100ms",
         "feedgram.webhooks.max-body-size=64KB",
         "feedgram.sandbox.messaging.webhook-retry-delay=200ms",
+        "feedgram.messaging.tick=100ms",
+        "feedgram.messaging.retry-delay=200ms",
 })
+@Import(MutableClockConfiguration.class)
 public abstract class AfterPostTestSupport extends SandboxTestHarness {
 
     protected static final String ALPHA = "17841400000000911";
@@ -52,6 +57,14 @@ public abstract class AfterPostTestSupport extends SandboxTestHarness {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     /** An HTTP answer with its body read as JSON when it is JSON. */
     public record Answer(int status, JsonNode body, String text) {
@@ -141,6 +154,38 @@ public abstract class AfterPostTestSupport extends SandboxTestHarness {
             }
         });
         return found;
+    }
+
+    /** The conversation of alpha with {@code personId}, once its first message has been processed. */
+    protected String conversationWith(String personId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(personId) != null);
+        return find(personId);
+    }
+
+    private String find(String personId) {
+        for (JsonNode conversation : get("/api/v1/conversations?account=alpha&limit=100").body().path("items")) {
+            if (personId.equals(conversation.path("participant_id").asText())) {
+                return conversation.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    protected JsonNode awaitReply(String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/v1/replies/" + id).body().path("status").asText(), status::equals);
+        return get("/api/v1/replies/" + id).body();
+    }
+
+    /** What the sandbox holds of the thread between alpha and {@code personId}: messages from alpha with {@code text}. */
+    protected int sentToPerson(String personId, String text) {
+        int count = 0;
+        for (JsonNode message : sandbox.inspect("/_inspect/messages").path(ALPHA + "/" + personId)) {
+            if (ALPHA.equals(message.path("fromId").asText()) && text.equals(message.path("text").asText())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     protected int deliveriesStored() {
