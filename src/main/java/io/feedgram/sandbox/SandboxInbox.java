@@ -71,6 +71,11 @@ final class SandboxInbox {
         return found;
     }
 
+    /** Every comment and reply on a media, oldest first. */
+    synchronized List<Comment> allOn(String mediaId) {
+        return comments.values().stream().filter(c -> c.mediaId().equals(mediaId)).toList();
+    }
+
     synchronized Optional<Thread> thread(String owner, String personId) {
         return Optional.ofNullable(threads.get(owner + "/" + personId));
     }

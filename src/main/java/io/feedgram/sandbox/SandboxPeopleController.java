@@ -106,7 +106,7 @@ final class SandboxPeopleController {
 
     @GetMapping("/_inspect/comments")
     List<SandboxInbox.Comment> comments(@org.springframework.web.bind.annotation.RequestParam("mediaId") String mediaId) {
-        return inbox.comments(mediaId, null);
+        return inbox.allOn(mediaId);
     }
 
     @GetMapping("/_inspect/webhooks")

@@ -67,8 +67,16 @@ public final class SandboxControl {
 
     /** A person comments on a published media; the sandbox delivers the signed webhook. Returns the comment id. */
     public String personComments(String mediaId, String fromId, String text) {
-        return send("POST", "/_people/comment", json.createObjectNode().put("mediaId", mediaId).put("fromId", fromId)
-                .put("text", text).toString()).path("id").asText();
+        return personComments(mediaId, fromId, text, null);
+    }
+
+    /** A comment made at {@code at} on the sandbox clock (null: now). */
+    public String personComments(String mediaId, String fromId, String text, java.time.Instant at) {
+        var body = json.createObjectNode().put("mediaId", mediaId).put("fromId", fromId).put("text", text);
+        if (at != null) {
+            body.put("at", at.toString());
+        }
+        return send("POST", "/_people/comment", body.toString()).path("id").asText();
     }
 
     /** A person sends a direct message at {@code at} (null: now); the sandbox delivers the signed webhook. */
