@@ -38,9 +38,11 @@ public class ReplyWindows {
 
     /** Why a private reply to the comment cannot be sent at {@code now}; empty while its window is open. */
     public Optional<String> privateReplyWindowClosed(String commentId, Instant now) {
-        Optional<Instant> commented = jdbc.sql("select min(occurred_at) as at from inbound_event where comment_id = ? and type = 'COMMENT'")
-                .param(commentId).query((rs, n) -> instant(rs, "at")).optional();
-        if (commented.isEmpty() || commented.get() == null) {
+        Optional<Instant> commented = jdbc.sql("""
+                        select occurred_at from inbound_event where comment_id = ? and type = 'COMMENT'
+                        order by occurred_at limit 1""")
+                .param(commentId).query((rs, n) -> instant(rs, "occurred_at")).optional();
+        if (commented.isEmpty()) {
             return Optional.of("Feedgram has received no comment " + commentId + " by webhook.");
         }
         Instant closes = commented.get().plus(properties.privateReplyWindow());

@@ -1,6 +1,7 @@
 package io.feedgram.webhook;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize    the most deliveries processed in one tick
  * @param lease        how long a delivery being processed stays with the instance that took it
  * @param maxAttempts  how often a delivery that cannot be processed is tried before it is left with its error
+ * @param fields       the webhook fields each account's app is subscribed to ({@code subscribed_apps}) when it is
+ *                     connected or on {@code POST /api/v1/accounts/{id}/subscriptions}
  */
 @ConfigurationProperties("feedgram.webhooks")
 public record WebhooksProperties(
@@ -25,5 +28,7 @@ public record WebhooksProperties(
         @DefaultValue("1s") Duration tick,
         @DefaultValue("20") int batchSize,
         @DefaultValue("1m") Duration lease,
-        @DefaultValue("5") int maxAttempts) {
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue({"comments", "mentions", "messages", "messaging_postbacks", "message_reactions", "messaging_seen"})
+        List<String> fields) {
 }
