@@ -3,14 +3,10 @@ package io.feedgram.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +16,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.FeedgramApplication;
+import io.feedgram.testing.FeedgramProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,14 +46,14 @@ class AfterPostCrashTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private ConfigurableApplicationContext instagram;
-    private Process feedgram;
+    private FeedgramProcess feedgram;
     private int port;
     private int sandboxPort;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (feedgram != null && feedgram.isAlive()) {
-            feedgram.destroyForcibly().waitFor();
+        if (feedgram != null) {
+            feedgram.stop();
         }
         if (instagram != null) {
             instagram.close();
@@ -65,13 +62,13 @@ class AfterPostCrashTest {
 
     @Test
     void aReplyAndAFirstCommentInFlightAtTheKillAreRecordedOnceAfterTheRestart() throws Exception {
-        Files.createDirectories(LOGS);
-        port = freePort();
-        sandboxPort = freePort();
+        port = FeedgramProcess.freePort();
+        sandboxPort = FeedgramProcess.freePort();
+        feedgram = new FeedgramProcess(LOGS, port);
         List<String> command = command();
-        feedgram = start(command, 1);
+        feedgram.start(command, 1);
         instagram = instagram();
-        awaitHealthy();
+        feedgram.awaitHealthy();
         JdbcClient db = JdbcClient.create(new DriverManagerDataSource(databaseUrl(), "sa", ""));
 
         String run = UUID.randomUUID().toString();
@@ -88,7 +85,7 @@ class AfterPostCrashTest {
                 "media", List.of(Map.of("url", "http://localhost:" + port + "/test-media/ok.jpg?r=" + run)),
                 "options", Map.of("first_comment", comment))).path("id").asText();
         await("the post PUBLISHED").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
-                .failFast("the first Feedgram process ended", () -> !feedgram.isAlive())
+                .failFast("the first Feedgram process ended", () -> !feedgram.alive())
                 .until(() -> db.sql("select status from post where id = ?").param(postId).query(String.class).single(),
                         "PUBLISHED"::equals);
         String reply = "Yes " + run;
@@ -98,18 +95,17 @@ class AfterPostCrashTest {
 
         await("Instagram has both, Feedgram has recorded neither").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> sentMessages(reply) == 1 && ownComments(mediaId, comment) == 1);
-        feedgram.destroyForcibly();
-        assertThat(feedgram.waitFor()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
+        assertThat(feedgram.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
         assertThat(db.sql("select status || ':' || coalesce(instagram_id, '-') from outgoing_message where id = ?")
                 .param(replyId).query(String.class).single()).as("the reply at the kill").isEqualTo("SENDING:-");
         assertThat(db.sql("select first_comment_status || ':' || coalesce(first_comment_id, '-') from post where id = ?")
                 .param(postId).query(String.class).single()).as("the first comment at the kill").isEqualTo("POSTING:-");
 
         control("/_config", Map.of("latency", "PT0S"));
-        feedgram = start(command, 2);
-        awaitHealthy();
+        feedgram.start(command, 2);
+        feedgram.awaitHealthy();
         await("the reply SENT and the first comment POSTED").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .failFast("the second Feedgram process ended", () -> !feedgram.isAlive())
+                .failFast("the second Feedgram process ended", () -> !feedgram.alive())
                 .until(() -> "SENT".equals(db.sql("select status from outgoing_message where id = ?").param(replyId)
                         .query(String.class).single()) && "POSTED".equals(db.sql(
                         "select first_comment_status from post where id = ?").param(postId).query(String.class).single()));
@@ -160,10 +156,7 @@ class AfterPostCrashTest {
 
     private List<String> command() {
         String sandbox = "http://localhost:" + sandboxPort + "/sandbox/";
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                FeedgramApplication.class.getName(),
+        return FeedgramProcess.command("512m", List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl(),
                 "--feedgram.media.store=" + dir.resolve("media"),
@@ -181,14 +174,7 @@ class AfterPostCrashTest {
                 "--feedgram.webhooks.tick=100ms",
                 "--feedgram.messaging.tick=100ms", "--feedgram.messaging.retry-delay=500ms",
                 // The killed process's claims block its reply and first comment for this long after the kill.
-                "--feedgram.messaging.lease=10s");
-    }
-
-    private Process start(List<String> command, int run) throws IOException {
-        File out = LOGS.resolve("run-" + run + ".out").toFile();
-        File err = LOGS.resolve("run-" + run + ".err").toFile();
-        return new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
-                .redirectOutput(out).redirectError(err).start();
+                "--feedgram.messaging.lease=10s"));
     }
 
     /** Instagram, in this JVM; its webhooks go to the Feedgram process. */
@@ -202,21 +188,7 @@ class AfterPostCrashTest {
                 "--camel.main.routes-collector-enabled=false");
     }
 
-    private void awaitHealthy() {
-        await("Feedgram healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .failFast("the Feedgram process ended; see " + LOGS, () -> !feedgram.isAlive())
-                .ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
     private String databaseUrl() {
-        return "jdbc:h2:file:" + dir.resolve("db").resolve("feedgram") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FeedgramProcess.databaseUrl(dir);
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +27,7 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.FeedgramApplication;
+import io.feedgram.testing.FeedgramProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +57,7 @@ class MediaCrashTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private ConfigurableApplicationContext instagram;
-    private Process feedgram;
+    private FeedgramProcess feedgram;
     private int port;
     private final long started = System.nanoTime();
 
@@ -67,8 +66,8 @@ class MediaCrashTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (feedgram != null && feedgram.isAlive()) {
-            feedgram.destroyForcibly().waitFor();
+        if (feedgram != null) {
+            feedgram.stop();
         }
         if (instagram != null) {
             instagram.close();
@@ -77,17 +76,17 @@ class MediaCrashTest {
 
     @Test
     void aConversionKilledMidwayIsResumedAndNothingIsConvertedOrPublishedTwice() throws Exception {
-        Files.createDirectories(LOGS);
-        port = freePort();
-        int sandboxPort = freePort();
+        port = FeedgramProcess.freePort();
+        int sandboxPort = FeedgramProcess.freePort();
+        feedgram = new FeedgramProcess(LOGS, port);
         CompletableFuture<Void> originals = CompletableFuture.runAsync(this::drawOriginals);
         List<String> command = command(sandboxPort);
-        feedgram = start(command, 1);
+        feedgram.start(command, 1);
         instagram = instagram(sandboxPort);
         phase("Instagram started");
         originals.join();
         phase("originals drawn");
-        awaitHealthy();
+        feedgram.awaitHealthy();
         phase("Feedgram run 1 healthy");
 
         // 4 posts, 6 items, each a 50-megapixel original that must be converted.
@@ -105,12 +104,11 @@ class MediaCrashTest {
         // Killed while an item is converting (its name reserved, nothing recorded) and another is recorded: a
         // carousel records its first item before it reserves the second, so this moment always comes.
         await("a conversion in progress after one recorded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                .failFast("the first Feedgram process ended", () -> !feedgram.isAlive())
+                .failFast("the first Feedgram process ended", () -> !feedgram.alive())
                 .until(() -> rows(db), rows -> rows.stream().anyMatch(r -> r.storedFile() != null && r.preparedAt() == null)
                         && rows.stream().anyMatch(r -> r.preparedAt() != null));
         phase("a conversion in progress");
-        feedgram.destroyForcibly();
-        assertThat(feedgram.waitFor()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
+        assertThat(feedgram.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
 
         List<Row> atKill = rows(db);
         Set<String> storeAtKill = names(store());
@@ -126,11 +124,11 @@ class MediaCrashTest {
         storeAtKill.stream().filter(name -> name.endsWith(".jpg")).forEach(name -> assertThat(decodes(store().resolve(name)))
                 .as("%s in the store at the kill is a whole JPEG", name).isTrue());
 
-        feedgram = start(command, 2);
-        awaitHealthy();
+        feedgram.start(command, 2);
+        feedgram.awaitHealthy();
         phase("Feedgram run 2 healthy");
         await("every post PUBLISHED").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
-                .failFast("the second Feedgram process ended", () -> !feedgram.isAlive())
+                .failFast("the second Feedgram process ended", () -> !feedgram.alive())
                 .until(() -> db.sql("select status from post").query(String.class).list(), s -> s.size() == captions.size()
                         && s.stream().allMatch("PUBLISHED"::equals));
 
@@ -178,10 +176,8 @@ class MediaCrashTest {
 
     private List<String> command(int sandboxPort) {
         String sandbox = "http://localhost:" + sandboxPort + "/sandbox/";
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // C1 and the serial collector: the JVM starts sooner on a small CI machine (and converts no faster).
-        return List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, FeedgramApplication.class.getName(),
+        return FeedgramProcess.command("1g", List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl(),
                 "--feedgram.media.store=" + store(),
@@ -198,14 +194,7 @@ class MediaCrashTest {
                 "--feedgram.publishing.poll-max-interval=1s", "--feedgram.publishing.retry-delay=500ms",
                 "--feedgram.publishing.retry-max-delay=2s",
                 "--management.endpoints.web.exposure.include=health,metrics",
-                "--crash-test.media-dir=" + dir.resolve("originals"));
-    }
-
-    private Process start(List<String> command, int run) throws IOException {
-        File out = LOGS.resolve("run-" + run + ".out").toFile();
-        File err = LOGS.resolve("run-" + run + ".err").toFile();
-        return new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
-                .redirectOutput(out).redirectError(err).start();
+                "--crash-test.media-dir=" + dir.resolve("originals")));
     }
 
     /** Instagram, in this JVM: its memory of what was published survives the Feedgram process. */
@@ -241,14 +230,6 @@ class MediaCrashTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json.readTree(response.body()).path("id").asText();
-    }
-
-    private void awaitHealthy() {
-        await("Feedgram healthy").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
-                .failFast("the Feedgram process ended; see " + LOGS, () -> !feedgram.isAlive())
-                .ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     /** How many conversions this process made (the preparer's timer), 0 before the first. */
@@ -300,18 +281,8 @@ class MediaCrashTest {
         return dir.resolve("media");
     }
 
-    /**
-     * WRITE_DELAY=0: by default H2 writes commits to its file up to half a second late, so a SIGKILL
-     * loses the last ones (a reserved name seen by this test was gone after the kill). That is H2's
-     * durability, not the preparer's design, and it is in the report as a proposal for the default URL.
-     */
+    /** WRITE_DELAY=0 (see FeedgramProcess): a reserved name seen by this test was gone after the kill without it. */
     private String databaseUrl() {
-        return "jdbc:h2:file:" + dir.resolve("db").resolve("feedgram") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FeedgramProcess.databaseUrl(dir);
     }
 }
