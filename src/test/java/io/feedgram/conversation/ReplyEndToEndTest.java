@@ -80,4 +80,39 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
         assertThat(post(path, "[1]").status()).isEqualTo(400);
         assertThat(post("/api/v1/conversations/no-such/messages", "{\"text\": \"hi\"}").status()).isEqualTo(404);
     }
+
+    @Test
+    void whenInstagramStillRefusesTheReplyRecordsTheClassifiedReason() {
+        String person = "15351491" + Math.abs(marker.hashCode());
+        sandbox.personMessages(ALPHA, person, "Hi " + marker, null);
+        String conversation = conversationWith(person);
+        sandbox.personBlocks(ALPHA, person);
+
+        String id = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\": \"Blocked " + marker + "\"}")
+                .body().path("id").asText();
+        JsonNode failed = awaitReply(id, "FAILED");
+        assertThat(failed.path("error_code").asInt()).isEqualTo(551);
+        assertThat(failed.path("error_subcode").asInt()).isEqualTo(1545041);
+        assertThat(failed.path("reason").asText()).contains("not available");
+        assertThat(sentToPerson(person, "Blocked " + marker)).isZero();
+    }
+
+    @Test
+    void instagramsRateLimitSendsTheReplyLaterNotNever() {
+        String person = "15351492" + Math.abs(marker.hashCode());
+        sandbox.personMessages(ALPHA, person, "Hi " + marker, null);
+        String conversation = conversationWith(person);
+        sandbox.configure("{\"messaging\": {\"sendLimit\": 0}}");
+
+        String id = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\": \"Later " + marker + "\"}")
+                .body().path("id").asText();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/replies/" + id).body()
+                .path("reason").asText().startsWith("Rate limited"));
+        assertThat(get("/api/v1/replies/" + id).body().path("status").asText()).isEqualTo("QUEUED");
+        assertThat(sentToPerson(person, "Later " + marker)).isZero();
+
+        sandbox.configure("{\"messaging\": {\"sendLimit\": 100}}");
+        awaitReply(id, "SENT");
+        assertThat(sentToPerson(person, "Later " + marker)).isEqualTo(1);
+    }
 }
