@@ -19,8 +19,7 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
     @Test
     void aReplyInsideTheWindowIsSentExactlyOnceAndAnIdempotencyKeyReturnsTheFirst() {
         String person = "15351486" + Math.abs(marker.hashCode());
-        sandbox.personMessages(ALPHA, person, "Is the blue one available? " + marker, null);
-        String conversation = conversationWith(person);
+        String conversation = wroteTo(person, "Is the blue one available? " + marker);
         String text = "Yes, in size M " + marker;
 
         Answer first = api("POST", "/api/v1/conversations/" + conversation + "/messages",
@@ -41,8 +40,7 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
     @Test
     void aReplyWhoseAnswerIsLostIsReadBackNotSentAgain() {
         String person = "15351487" + Math.abs(marker.hashCode());
-        sandbox.personMessages(ALPHA, person, "Hello " + marker, null);
-        String conversation = conversationWith(person);
+        String conversation = wroteTo(person, "Hello " + marker);
         sandbox.faultFor("send-committed-response-lost", ALPHA, 1);
         String text = "Lost answer " + marker;
 
@@ -71,8 +69,7 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
     @Test
     void badRepliesAreRefusedWith400() {
         String person = "15351489" + Math.abs(marker.hashCode());
-        sandbox.personMessages(ALPHA, person, "Hi " + marker, null);
-        String conversation = conversationWith(person);
+        String conversation = wroteTo(person, "Hi " + marker);
         String path = "/api/v1/conversations/" + conversation + "/messages";
         assertThat(post(path, "{}").status()).isEqualTo(400);
         assertThat(post(path, "{\"text\": \"" + "é".repeat(501) + "\"}").status()).isEqualTo(400);
@@ -84,8 +81,7 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
     @Test
     void whenInstagramStillRefusesTheReplyRecordsTheClassifiedReason() {
         String person = "15351491" + Math.abs(marker.hashCode());
-        sandbox.personMessages(ALPHA, person, "Hi " + marker, null);
-        String conversation = conversationWith(person);
+        String conversation = wroteTo(person, "Hi " + marker);
         sandbox.personBlocks(ALPHA, person);
 
         String id = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\": \"Blocked " + marker + "\"}")
@@ -100,8 +96,7 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
     @Test
     void instagramsRateLimitSendsTheReplyLaterNotNever() {
         String person = "15351492" + Math.abs(marker.hashCode());
-        sandbox.personMessages(ALPHA, person, "Hi " + marker, null);
-        String conversation = conversationWith(person);
+        String conversation = wroteTo(person, "Hi " + marker);
         sandbox.configure("{\"messaging\": {\"sendLimit\": 0}}");
 
         String id = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\": \"Later " + marker + "\"}")
@@ -114,5 +109,11 @@ class ReplyEndToEndTest extends AfterPostTestSupport {
         sandbox.configure("{\"messaging\": {\"sendLimit\": 100}}");
         awaitReply(id, "SENT");
         assertThat(sentToPerson(person, "Later " + marker)).isEqualTo(1);
+    }
+
+    /** The person writes {@code text} now; answers the conversation once Feedgram has it. */
+    private String wroteTo(String person, String text) {
+        sandbox.personMessages(ALPHA, person, text, null);
+        return conversationWith(person);
     }
 }
