@@ -24,13 +24,16 @@ public class AccountApi {
     private final AccountStates states;
     private final TokenRefresher refresher;
     private final GraphClient graph;
+    private final Subscriptions subscriptions;
     private final Clock clock;
 
-    public AccountApi(AccountCredentials credentials, AccountStates states, TokenRefresher refresher, GraphClient graph, Clock clock) {
+    public AccountApi(AccountCredentials credentials, AccountStates states, TokenRefresher refresher, GraphClient graph,
+                      Subscriptions subscriptions, Clock clock) {
         this.credentials = credentials;
         this.states = states;
         this.refresher = refresher;
         this.graph = graph;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -39,7 +42,12 @@ public class AccountApi {
     public record AccountView(String id, String username, String login, boolean connected, String tokenSource,
                               Instant tokenExpiresAt, Long daysLeft, Instant lastRefreshAt, String lastRefreshResult,
                               int refreshFailures, Quota quota, String state, String stateReason, Instant pausedUntil,
-                              Instant lastPublishedAt) {
+                              Instant lastPublishedAt, Webhooks webhooks) {
+    }
+
+    /** The webhook fields the app is subscribed to for the account, and when its last event arrived. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Webhooks(List<String> subscribedFields, Instant subscribedAt, String lastResult, Instant lastEventAt) {
     }
 
     /** Quota usage as Instagram reports it now; null when it cannot be read. */
@@ -69,7 +77,8 @@ public class AccountApi {
         return view(id, false);
     }
 
-    private String known(String id) {
+    /** The account's id when it is configured; 404 otherwise. */
+    public String known(String id) {
         return credentials.find(id).map(account -> id)
                 .orElseThrow(() -> ApiProblem.notFound("No account with id " + id + "."));
     }
@@ -85,7 +94,13 @@ public class AccountApi {
                 token.lastRefreshResult(), token.refreshFailures(),
                 withQuota && token.connected() ? quota(account) : null,
                 state.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), state.reason(),
-                state.pausedUntil(), state.lastPublishedAt());
+                state.pausedUntil(), state.lastPublishedAt(), webhooks(id));
+    }
+
+    private Webhooks webhooks(String id) {
+        Subscriptions.Subscription subscription = subscriptions.find(id);
+        return new Webhooks(subscription.fields(), subscription.subscribedAt(), subscription.lastResult(),
+                subscription.lastEventAt());
     }
 
     private Quota quota(GraphCredentials account) {

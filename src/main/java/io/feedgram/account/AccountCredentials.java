@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.Login;
@@ -61,6 +63,20 @@ public class AccountCredentials {
     /** A configured account's credentials; a post whose account left the configuration fails its step loudly. */
     public GraphCredentials require(String accountId) {
         return find(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " is not configured"));
+    }
+
+    /** The distinct app secrets of the configured accounts (decrypted): the keys Meta signs webhooks with. */
+    public Set<String> appSecrets() {
+        return jdbc.sql("select app_secret_enc from account where app_secret_enc is not null")
+                .query((rs, n) -> cipher.decrypt(rs.getString(1))).list().stream()
+                .filter(secret -> secret != null && !secret.isBlank())
+                .collect(Collectors.toSet());
+    }
+
+    /** The configured account that is Instagram account {@code igUserId}, if any. */
+    public Optional<String> idOfInstagramUser(String igUserId) {
+        return jdbc.sql("select id from account where ig_user_id = ?").param(igUserId).query(String.class).list()
+                .stream().filter(id -> properties.find(id).isPresent()).findFirst();
     }
 
     /** The configured accounts' ids; nothing is read or decrypted to list them. */

@@ -15,6 +15,7 @@ import io.feedgram.graph.Login;
 import io.feedgram.graph.MetaEndpoints;
 import io.feedgram.graph.MetaTransport;
 import org.springframework.core.env.Environment;
+import io.feedgram.webhook.WebhookSubscriptions;
 
 /**
  * What both connect flows share: which accounts may connect, the callback URL, the signed state,
@@ -38,14 +39,16 @@ class ConnectFlow {
     private final ConnectProperties properties;
     private final MetaEndpoints endpoints;
     private final Environment environment;
+    private final WebhookSubscriptions subscriptions;
 
     ConnectFlow(AccountCredentials credentials, ConnectStates states, ConnectProperties properties, MetaEndpoints endpoints,
-                Environment environment) {
+                Environment environment, WebhookSubscriptions subscriptions) {
         this.credentials = credentials;
         this.states = states;
         this.properties = properties;
         this.endpoints = endpoints;
         this.environment = environment;
+        this.subscriptions = subscriptions;
     }
 
     /** The account when it exists, uses {@code login} and has an app id and secret. */
@@ -118,6 +121,9 @@ class ConnectFlow {
             // Any call to Meta that failed or answered without the token: the messages carry no secret.
             log.warn("{} connect failed: {} ({})", login, ConnectError.TOKEN_EXCHANGE_FAILED.wireName(), failure.getMessage());
             outcome = ConnectOutcome.failed(null, ConnectError.TOKEN_EXCHANGE_FAILED);
+        }
+        if (outcome.error() == null) {
+            subscriptions.afterConnect(outcome.accountId());   // comments and messages start arriving
         }
         return finalUrl(outcome);
     }

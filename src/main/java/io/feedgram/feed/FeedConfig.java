@@ -8,7 +8,8 @@ import io.feedgram.post.PostKind;
 /**
  * One feed under {@code feedgram.feeds[*]}: where it is, which account it posts to, how often
  * it is read ({@code every}, or a Spring {@code cron} expression that wins when both are set),
- * how entries become captions, and what happens to the back catalogue on the first poll.
+ * how entries become captions (and, optionally, a first comment from the same kind of template: hashtags
+ * in the first comment are a common wish), and what happens to the back catalogue on the first poll.
  */
 public record FeedConfig(
         String id,
@@ -20,7 +21,8 @@ public record FeedConfig(
         PostKind kind,
         Backfill backfill,
         List<String> includeCategories,
-        List<String> excludeCategories) {
+        List<String> excludeCategories,
+        String firstComment) {
 
     /** What the first poll of a feed does with the entries already in it (docs/architecture.md#no-flood). */
     public enum Backfill {

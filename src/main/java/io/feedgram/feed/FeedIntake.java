@@ -57,7 +57,8 @@ public class FeedIntake {
         FeedConfig feed = decision.poll().feed();
         FeedEntry entry = decision.entry();
         NewPost post = new NewPost(feed.account(), feed.kind(), captions.render(feed.caption(), entry), storable(entry.media()),
-                PostOptions.NONE, "feed:" + feed.id(), "feed:" + decision.key(), null);
+                PostOptions.NONE.withFirstComment(feed.firstComment() == null ? null
+                        : captions.render(feed.firstComment(), entry)), "feed:" + feed.id(), "feed:" + decision.key(), null);
         boolean posted = decision.posts();
         try {
             if (posted) {

@@ -89,7 +89,7 @@ public class FeedStates {
         // A URL may name ${local.server.port} (the demo's own feed), known only once the server runs.
         FeedConfig resolved = new FeedConfig(feed.id(), environment.resolvePlaceholders(feed.url()), feed.account(),
                 feed.every(), feed.cron(), feed.caption(), feed.kind(), feed.backfill(), feed.includeCategories(),
-                feed.excludeCategories());
+                feed.excludeCategories(), feed.firstComment());
         return new FeedPoll(resolved, state.etag(), state.lastModified(), state.firstPolledAt() == null, true);
     }
 

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * {@code feedgram.feeds} (the feeds) and {@code feedgram.fetch} (how they are fetched).
  *
  * @param feeds the feeds to publish from: id, url, account, every or cron, caption, kind, backfill,
- *              include-categories and exclude-categories
+ *              include-categories, exclude-categories and first-comment
  * @param fetch how feeds are fetched
  */
 @ConfigurationProperties("feedgram")

@@ -76,6 +76,11 @@ public class MetaEndpoints {
         return server(graph.facebookUrl(), FACEBOOK_GRAPH);
     }
 
+    /** The versioned URL of {@code path} on the Graph host of {@code login}. */
+    public String graphUrl(Login login, String path) {
+        return (login == Login.FACEBOOK ? facebookGraph() : instagramGraph()) + "/" + graph.version() + "/" + path;
+    }
+
     /** Instagram Login's code exchange (api.instagram.com), server to server. */
     public String instagramToken() {
         return server(connect.instagramTokenUrl(), INSTAGRAM_TOKEN);

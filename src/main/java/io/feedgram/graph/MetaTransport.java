@@ -66,6 +66,11 @@ public class MetaTransport {
         return send(request, what, secrets(form, bearer, secrets));
     }
 
+    /** {@code DELETE url}, with {@code bearer} in the Authorization header. */
+    public JsonNode delete(String url, String bearer, String what, String... secrets) {
+        return send(request(url, bearer).DELETE().build(), what, secrets(Map.of(), bearer, secrets));
+    }
+
     /**
      * A Graph list and the lists its {@code paging.next} links to, at most {@link #MAX_LISTS}. A
      * next link that leaves the first URL's scheme, host and port is refused: the token would go with it.

@@ -2,6 +2,9 @@ package io.feedgram.inbox;
 
 import io.feedgram.api.ApiProblem;
 import io.feedgram.api.FieldError;
+import io.feedgram.api.Page;
+import io.feedgram.api.PageCursor;
+import io.feedgram.api.PageRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +37,6 @@ import org.springframework.stereotype.Component;
 public class Inbox {
 
     static final String SOURCE = "inbox";
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final PostRepository posts;
@@ -139,35 +140,15 @@ public class Inbox {
                 errors.add(new FieldError("status", "must be one of " + List.of(PostStatus.values())));
             }
         }
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
-        PageCursor after = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = PageCursor.decode(cursor.trim());
-            } catch (ApiProblem e) {
-                errors.addAll(e.errors());
-            }
-        }
+        PageRequest page = PageRequest.read(limit, cursor, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        List<Post> page = posts.page(wanted, account == null || account.isBlank() ? null : account.trim(),
-                after == null ? null : after.createdAt(), after == null ? null : after.id(), size + 1);
-        boolean more = page.size() > size;
-        List<Post> shown = more ? page.subList(0, size) : page;
-        Post last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        return new PostPage(shown.stream().map(this::view).toList(),
-                more ? new PageCursor(last.createdAt(), last.id()).encode() : null);
+        PageCursor after = page.after();
+        List<Post> fetched = posts.page(wanted, account == null || account.isBlank() ? null : account.trim(),
+                after == null ? null : after.createdAt(), after == null ? null : after.id(), page.fetchSize());
+        Page<PostView> shown = Page.of(fetched, page, post -> new PageCursor(post.createdAt(), post.id()), this::view);
+        return new PostPage(shown.items(), shown.nextCursor());
     }
 
     /**

@@ -85,7 +85,7 @@ public final class InboxValidator {
 
         String account = errors.requiredText(root, "account");
         PostKind kind = kind(root.get("kind"), errors);
-        String caption = caption(root.get("caption"), errors);
+        String caption = captionText(root.get("caption"), "caption", errors);
         List<MediaItem> media = media(root.get("media"), errors);
         Instant publishAt = publishAt(root.get("publish_at"), clock.instant(), errors);
         PostOptions options = OptionsReader.read(root.get("options"), errors);
@@ -112,26 +112,27 @@ public final class InboxValidator {
         }
     }
 
-    private static String caption(JsonNode node, FieldErrors errors) {
+    /** A caption, or text held to a caption's limits (a first comment): characters, hashtags, @mentions. */
+    static String captionText(JsonNode node, String field, FieldErrors errors) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            errors.add("caption", "must be a string");
+            errors.add(field, "must be a string");
             return null;
         }
         String caption = node.asText();
         int length = caption.codePointCount(0, caption.length());
         if (length > MAX_CAPTION) {
-            errors.add("caption", "has " + length + " characters, more than " + MAX_CAPTION);
+            errors.add(field, "has " + length + " characters, more than " + MAX_CAPTION);
         }
         int hashtags = InstagramLimits.hashtags(caption);
         if (hashtags > MAX_HASHTAGS) {
-            errors.add("caption", "has " + hashtags + " hashtags, more than " + MAX_HASHTAGS);
+            errors.add(field, "has " + hashtags + " hashtags, more than " + MAX_HASHTAGS);
         }
         int mentions = InstagramLimits.mentions(caption);
         if (mentions > MAX_MENTIONS) {
-            errors.add("caption", "has " + mentions + " @mentions, more than " + MAX_MENTIONS);
+            errors.add(field, "has " + mentions + " @mentions, more than " + MAX_MENTIONS);
         }
         return caption.isBlank() ? null : caption;
     }

@@ -12,11 +12,11 @@ import static io.feedgram.post.InstagramLimits.MAX_COLLABORATORS;
 import static io.feedgram.post.InstagramLimits.MAX_USERNAME;
 import static io.feedgram.post.InstagramLimits.MAX_USER_TAGS;
 
-/** Reads a submission's {@code options}: reel settings, location, collaborators and user tags. */
+/** Reads a submission's {@code options}: reel settings, location, collaborators, user tags and the first comment. */
 final class OptionsReader {
 
     private static final Set<String> OPTION_FIELDS = Set.of("share_to_feed", "cover_url", "thumb_offset",
-            "location_id", "collaborators", "user_tags");
+            "location_id", "collaborators", "user_tags", "first_comment");
     private static final Set<String> TAG_FIELDS = Set.of("username", "x", "y");
 
     private OptionsReader() {
@@ -53,8 +53,9 @@ final class OptionsReader {
         String locationId = errors.optionalText(node.get("location_id"), "options.location_id", 64);
         List<String> collaborators = collaborators(node.get("collaborators"), errors);
         List<PostOptions.UserTag> userTags = userTags(node.get("user_tags"), errors);
+        String firstComment = InboxValidator.captionText(node.get("first_comment"), "options.first_comment", errors);
         return new PostOptions(shareToFeed, cover == null ? null : cover.toString(), thumbOffset, locationId,
-                collaborators, userTags);
+                collaborators, userTags, firstComment);
     }
 
     private static List<String> collaborators(JsonNode node, FieldErrors errors) {

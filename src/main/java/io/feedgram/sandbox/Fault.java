@@ -21,6 +21,8 @@ enum Fault {
     VIDEO_PROCESSING_ERROR("video-processing-error"),
     /** The quota reads as used up and media_publish answers 9/2207042. */
     QUOTA_EXHAUSTED("quota-exhausted"),
+    /** A direct message or comment reply is sent, then the call answers HTTP 500 code 1 (the answer is lost). */
+    SEND_COMMITTED_RESPONSE_LOST("send-committed-response-lost"),
     /** Calls answer 80002, Instagram's business-use-case rate limit. */
     RATE_LIMIT("rate-limit"),
     /** Calls answer code 4, the app-level rate limit. */

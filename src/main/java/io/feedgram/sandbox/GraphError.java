@@ -243,4 +243,29 @@ record GraphError(
     static GraphError appRateLimit() {
         return of(4, null, "(#4) Application request limit reached").withTransient(true);
     }
+
+    // --- messaging (docs/instagram.md#messaging-errors)
+
+    /** The 24-hour window after the person's last message is closed; HTTP 403 as observed in the field. */
+    static GraphError outsideWindow() {
+        return new GraphError(403, 10, 2534022, "This message is sent outside of allowed window.", null, null, null,
+                false, false);
+    }
+
+    static GraphError noMatchingUser() {
+        return of(100, 2534014, "No matching Instagram user");
+    }
+
+    /** A second private reply, one after 7 days, or one to a comment that is gone. */
+    static GraphError invalidPrivateReply() {
+        return of(100, 2534025, "The comment is invalid for a private reply");
+    }
+
+    static GraphError messagingRateLimit() {
+        return of(613, 2534040, "Calls to this api have exceeded the rate limit.");
+    }
+
+    static GraphError recipientUnavailable() {
+        return of(551, 1545041, "(#551) This person isn't available right now.");
+    }
 }

@@ -17,6 +17,7 @@ final class GraphIds {
 
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong containers = new AtomicLong(17_889_600_000_000_000L + random.nextInt(1_000_000_000));
+    private final AtomicLong comments = new AtomicLong(17_865_000_000_000_000L + random.nextInt(1_000_000_000));
     private final AtomicLong media = new AtomicLong(180_936_000_000_000_000L + random.nextInt(1_000_000_000));
 
     String nextContainerId() {
@@ -30,6 +31,20 @@ final class GraphIds {
     /** 11 characters of the base64url alphabet, as in {@code instagram.com/p/<shortcode>/}. */
     String nextShortcode() {
         return randomText(SHORTCODE_ALPHABET, 11);
+    }
+
+    /** 17-digit comment ids, like Instagram's. */
+    String nextCommentId() {
+        return Long.toString(comments.addAndGet(1 + random.nextInt(97)));
+    }
+
+    /** Message and thread ids are opaque base64 starting {@code aWdf} (docs/instagram.md#messaging); never parsed. */
+    String nextMessageId() {
+        return "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE" + randomText(TRACE_ALPHABET, 40);
+    }
+
+    String nextThreadId() {
+        return "aWdfZAG06MTpJR01lc3NhZA2VUaHJlYWQ6" + randomText(TRACE_ALPHABET, 24);
     }
 
     String nextTraceId() {

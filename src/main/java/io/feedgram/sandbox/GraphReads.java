@@ -13,7 +13,7 @@ import java.util.Set;
 final class GraphReads {
 
     /** {@code 2019-09-26T22:36:43+0000}: ISO-8601 with a colon-less UTC offset (docs/instagram.md#reading-media). */
-    private static final DateTimeFormatter TIMESTAMP =
+    static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
     private static final Set<String> USER_FIELDS = Set.of("id", "user_id", "username", "account_type", "media_count");
     private static final Set<String> CONTAINER_FIELDS = Set.of("id", "status_code", "status");

@@ -50,11 +50,13 @@ final class GraphSandboxController {
     private final FacebookPages pages;
     private final GraphCalls calls;
     private final SandboxSettings settings;
+    private final SandboxMessaging messaging;
 
     GraphSandboxController(GraphRequestReader reader, SandboxTokens tokens, SandboxFaults faults,
             ContainerCreation creation, MediaPublishing publishing, GraphReads reads, MediaListing listing,
             UsageMeter usage, SandboxClock clock, GraphIds ids, ObjectMapper mapper,
-            GraphTokenEndpoints tokenEndpoints, FacebookPages pages, GraphCalls calls, SandboxSettings settings) {
+            GraphTokenEndpoints tokenEndpoints, FacebookPages pages, GraphCalls calls, SandboxSettings settings,
+            SandboxMessaging messaging) {
         this.reader = reader;
         this.tokens = tokens;
         this.faults = faults;
@@ -70,6 +72,7 @@ final class GraphSandboxController {
         this.pages = pages;
         this.calls = calls;
         this.settings = settings;
+        this.messaging = messaging;
     }
 
     /**
@@ -133,6 +136,10 @@ final class GraphSandboxController {
             throw GraphError.unsupportedRequest(method, "").toException();
         }
         String id = path.get(0);
+        var engagement = messaging.handle(method, path, token, params);
+        if (engagement.isPresent()) {
+            return engagement.get();
+        }
         if (host == GraphHost.FACEBOOK && method.equals("get") && path.equals(List.of("me", "accounts"))) {
             return pages.accounts(token, params, request.getRequestURL().toString(), request.getQueryString());
         }

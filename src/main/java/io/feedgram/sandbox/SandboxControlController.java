@@ -1,6 +1,5 @@
 package io.feedgram.sandbox;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,19 +11,13 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.feedgram.graph.Login;
@@ -32,7 +25,7 @@ import io.feedgram.graph.Login;
 /**
  * Test and operator controls under {@code /sandbox/_*}: faults, the sandbox clock, tokens,
  * setting overrides, inspection of what was published, and reset. Plain JSON, no Graph envelope;
- * every refusal is an RFC 9457 problem. {@link SandboxControlGuard} decides who may call.
+ * every refusal is an RFC 9457 problem ({@link SandboxControlProblems}). {@link SandboxControlGuard} decides who may call.
  */
 @RestController
 @RequestMapping("/sandbox")
@@ -136,7 +129,7 @@ final class SandboxControlController {
     @PostMapping("/_tokens/expire")
     Map<String, Object> expireToken(@RequestBody ExpireRequest request) {
         if (request.token() == null || !tokens.expire(request.token())) {
-            throw refusal(HttpStatus.NOT_FOUND, "unknown-token", "Unknown token", "the sandbox knows no such token");
+            throw SandboxControlProblems.refusal(HttpStatus.NOT_FOUND, "unknown-token", "Unknown token", "the sandbox knows no such token");
         }
         return Map.of("expiredAt", clock.now().toString());
     }
@@ -174,41 +167,6 @@ final class SandboxControlController {
     Map<String, Object> reset() {
         reset.reset();
         return Map.of("reset", true, "now", clock.now().toString());
-    }
-
-    /** The guard's refusals and the unknown token. */
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> refused(ErrorResponseException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(e.getBody());
-    }
-
-    /** No body, not JSON, or JSON of the wrong shape or types. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return badRequest(e.getMostSpecificCause() instanceof JsonProcessingException json
-                ? "the body is not the JSON this control takes: " + json.getOriginalMessage()
-                : "this control takes a JSON body");
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return badRequest(e.getMessage());
-    }
-
-    static ErrorResponseException refusal(HttpStatus status, String slug, String title, String detail) {
-        return new ErrorResponseException(status, problem(status, slug, title, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:feedgram:problem:sandbox-" + slug));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    private static ResponseEntity<ProblemDetail> badRequest(String detail) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-control-request",
-                "Invalid control request", detail));
     }
 
     private static Login login(String name) {

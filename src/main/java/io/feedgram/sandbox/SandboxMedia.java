@@ -16,6 +16,10 @@ final class SandboxMedia {
         byId.put(media.id(), media);
     }
 
+    synchronized Optional<PublishedMedia> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     synchronized Optional<PublishedMedia> findOwned(String id, String owner) {
         return Optional.ofNullable(byId.get(id)).filter(m -> m.owner().equals(owner));
     }

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param latency         how long every Graph answer (graph.instagram.com and graph.facebook.com, not the controls
  *                        or the login dialogs) is held back after it is decided, like a distant Meta data centre;
  *                        no servlet thread waits meanwhile (default 0: answered at once)
+ * @param messaging       direct messages, comments and the webhooks the sandbox delivers
  */
 @ConfigurationProperties("feedgram.sandbox")
 public record SandboxProperties(
@@ -53,7 +54,29 @@ public record SandboxProperties(
         @DefaultValue("true") boolean fetchMedia,
         @DefaultValue OAuth oauth,
         @DefaultValue({"127.0.0.0/8", "::1"}) List<String> controlFrom,
-        @DefaultValue("0s") Duration latency) {
+        @DefaultValue("0s") Duration latency,
+        @DefaultValue Messaging messaging) {
+
+    /**
+     * Direct messages, comments and webhooks (docs/instagram.md#messaging and #webhooks).
+     *
+     * @param window             how long after a person's last message the account may answer (24 hours)
+     * @param privateReplyWindow how long after a comment its one private reply may be sent (7 days)
+     * @param sendLimit          the most messages an account may send per {@code sendPeriod} before 613/2534040
+     * @param sendPeriod         the period {@code sendLimit} counts over (Meta documents 100 calls per second)
+     * @param webhookUrl         where webhooks are delivered (default: Feedgram's own /webhooks/instagram on this server)
+     * @param webhookRetries     how often a delivery that is not answered 200 is tried again
+     * @param webhookRetryDelay  the wait before the first retry; it doubles each time (Meta retries for 36 hours)
+     */
+    public record Messaging(
+            @DefaultValue("24h") Duration window,
+            @DefaultValue("7d") Duration privateReplyWindow,
+            @DefaultValue("100") int sendLimit,
+            @DefaultValue("1s") Duration sendPeriod,
+            String webhookUrl,
+            @DefaultValue("8") int webhookRetries,
+            @DefaultValue("1s") Duration webhookRetryDelay) {
+    }
 
     /**
      * How long a container stays IN_PROGRESS, per kind, on the sandbox clock.

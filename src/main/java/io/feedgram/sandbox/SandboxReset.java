@@ -14,10 +14,12 @@ public final class SandboxReset {
     private final SandboxClock clock;
     private final AuthorizationCodes codes;
     private final GraphCalls calls;
+    private final SandboxInbox inbox;
+    private final SandboxWebhooks webhooks;
 
     SandboxReset(SandboxContainers containers, SandboxMedia media, PublishingQuota quota, SandboxFaults faults,
             SandboxTokens tokens, SandboxSettings settings, UsageMeter usage, SandboxClock clock,
-            AuthorizationCodes codes, GraphCalls calls) {
+            AuthorizationCodes codes, GraphCalls calls, SandboxInbox inbox, SandboxWebhooks webhooks) {
         this.containers = containers;
         this.media = media;
         this.quota = quota;
@@ -28,11 +30,14 @@ public final class SandboxReset {
         this.clock = clock;
         this.codes = codes;
         this.calls = calls;
+        this.inbox = inbox;
+        this.webhooks = webhooks;
     }
 
     /**
      * Forgets containers, media, quota usage, faults, added tokens, authorization codes, setting overrides, the clock
-     * offset and the call counts.
+     * offset, the call counts, comments, message threads, subscriptions and webhook deliveries (pending retries
+     * are dropped).
      */
     public void reset() {
         faults.clear();
@@ -45,5 +50,7 @@ public final class SandboxReset {
         tokens.reset();
         codes.clear();
         calls.clear();
+        inbox.clear();
+        webhooks.clear();
     }
 }

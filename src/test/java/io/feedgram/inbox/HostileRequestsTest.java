@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileRequestsTest extends InboxTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** Media uploads take images and videos, not JSON: their refusals are their own (415 for anything else). */
     static final String UPLOADS = "/api/v1/media";
 
@@ -46,6 +49,17 @@ class HostileRequestsTest extends InboxTestSupport {
             new String[] {"POST", "/api/v1/feeds/nofeed/poll"},
             new String[] {"GET", "/api/v1/feeds/nofeed/preview"},
             new String[] {"GET", "/api/v1/openapi.json"},
+            new String[] {"GET", "/api/v1/events"},
+            new String[] {"GET", "/api/v1/events/no-such-event"},
+            new String[] {"GET", "/api/v1/conversations"},
+            new String[] {"GET", "/api/v1/conversations/no-such/messages"},
+            new String[] {"POST", "/api/v1/conversations/no-such/messages"},
+            new String[] {"GET", "/api/v1/replies/no-such-reply"},
+            new String[] {"POST", "/api/v1/comments/no-such/replies"},
+            new String[] {"POST", "/api/v1/comments/no-such/private-replies"},
+            new String[] {"POST", "/api/v1/comments/no-such/hide"},
+            new String[] {"DELETE", "/api/v1/comments/no-such"},
+            new String[] {"POST", "/api/v1/accounts/nobody/subscriptions"},
             new String[] {"POST", UPLOADS},
             new String[] {"GET", "/api/v1/no-such-path"},
             new String[] {"PUT", "/api/v1/posts"});
@@ -123,6 +137,40 @@ class HostileRequestsTest extends InboxTestSupport {
         if (body.name().equals("over the size limit")) {
             assertThat(answer.status()).isEqualTo(413);
         }
+    }
+
+    /**
+     * Meta's door is outside the API and has no key: whatever arrives there unsigned is a 401, wrongly signed a
+     * 403, oversized a 413, never a 5xx, never echoed, and nothing of it is stored.
+     */
+    @Test
+    void webhookDeliveriesThatAreNotMetasAreRefusedAndNothingIsStored() {
+        int before = jdbc.sql("select count(*) from webhook_delivery").query(Integer.class).single();
+        for (Body body : BODIES) {
+            for (String signature : new String[] {null, "sha256=00", "sha256=zz", "sha1=abc", ""}) {
+                HttpRequest.Builder request = request("/webhooks/instagram?X-Echo-Query=1").header("X-Echo-Header", "echo-me")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+                if (body.contentType() != null) {
+                    request.header("Content-Type", body.contentType());
+                }
+                if (signature != null) {
+                    request.header("X-Hub-Signature-256", signature);
+                }
+                Answer answer = send(request);
+                assertThat(answer.status()).as(body + " signed " + signature).isEqualTo(signature == null ? 401 : 403);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.response().headers().map().toString()).doesNotContain("echo-me", "X-Echo");
+            }
+        }
+        byte[] huge = new byte[1024 * 1024 + 1];
+        assertThat(send(request("/webhooks/instagram").header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=00").POST(HttpRequest.BodyPublishers.ofByteArray(huge))).status())
+                .isEqualTo(413);
+        for (String query : List.of("", "?hub.mode=subscribe", "?hub.mode=subscribe&hub.challenge=1&hub.verify_token=",
+                "?hub.mode=subscribe&hub.challenge=%25zz&hub.verify_token=x", "?hub.challenge=" + "9".repeat(5000))) {
+            assertThat(send(request("/webhooks/instagram" + query).GET()).status()).as(query).isIn(400, 403);
+        }
+        assertThat(jdbc.sql("select count(*) from webhook_delivery").query(Integer.class).single()).isEqualTo(before);
     }
 
     @Test

@@ -283,6 +283,6 @@ class MediaCrashTest {
      * durability, not the preparer's design, and it is in the report as a proposal for the default URL.
      */
     private String databaseUrl() {
-        return "jdbc:h2:file:" + dir.resolve("db").resolve("feedgram") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return FeedgramProcess.databaseUrl(dir);
     }
 }

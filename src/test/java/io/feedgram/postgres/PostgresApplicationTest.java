@@ -80,7 +80,22 @@ class PostgresApplicationTest extends SandboxTestHarness {
         assertThat(sandbox.published("17841400000000707", marker)).hasSize(2);
         assertThat(posts.history(carousel)).hasSize(4);
         assertThat(credentials.find("pg").orElseThrow().accessToken()).isEqualTo("IGAA-postgres-token");
+
+        // What comes back: a signed webhook stored, parsed, listed and answered, on PostgreSQL.
+        sandbox.personMessages("17841400000000707", "1535148674800707", "on postgres " + marker, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventApi.list("pg", "MESSAGE", "2020-01-01T00:00:00Z",
+                null, "5", null).items().size() == 1);
+        var conversation = conversationApi.list("pg", "5", null).items().get(0);
+        var reply = conversationApi.reply(conversation.id(), "{\"text\": \"answered " + marker + "\"}", "key", "pg-1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversationApi.getReply(reply.id()).status().name().equals("SENT"));
+        assertThat(conversationApi.messages(conversation.id())).hasSize(2);
     }
+
+    @Autowired
+    io.feedgram.webhook.EventApi eventApi;
+
+    @Autowired
+    io.feedgram.conversation.ConversationApi conversationApi;
 
     private String submit(List<MediaItem> media) {
         return posts.insert(new NewPost("pg", PostKind.FEED, "on postgres " + marker, media, PostOptions.NONE, "test",

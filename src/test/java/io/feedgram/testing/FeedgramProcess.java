@@ -107,6 +107,14 @@ public final class FeedgramProcess {
         return name;
     }
 
+    /**
+     * An H2 file database under {@code dir}. WRITE_DELAY=0: by default H2 writes commits to its file up to half a
+     * second late, so a SIGKILL would lose the last ones. AUTO_SERVER lets the test read it while the process runs.
+     */
+    public static String databaseUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("db").resolve("feedgram") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -79,6 +79,38 @@ public final class SandboxControl {
         send("DELETE", "/_inspect/calls", null);
     }
 
+    /** A person comments on a published media; the sandbox delivers the signed webhook. Returns the comment id. */
+    public String personComments(String mediaId, String fromId, String text) {
+        return personComments(mediaId, fromId, text, null);
+    }
+
+    /** A comment made at {@code at} on the sandbox clock (null: now). */
+    public String personComments(String mediaId, String fromId, String text, java.time.Instant at) {
+        var body = json.createObjectNode().put("mediaId", mediaId).put("fromId", fromId).put("text", text);
+        if (at != null) {
+            body.put("at", at.toString());
+        }
+        return send("POST", "/_people/comment", body.toString()).path("id").asText();
+    }
+
+    /** A person sends a direct message at {@code at} (null: now); the sandbox delivers the signed webhook. */
+    public String personMessages(String igUserId, String fromId, String text, java.time.Instant at) {
+        var body = json.createObjectNode().put("igUserId", igUserId).put("fromId", fromId).put("text", text);
+        if (at != null) {
+            body.put("at", at.toString());
+        }
+        return send("POST", "/_people/message", body.toString()).path("mid").asText();
+    }
+
+    public void personBlocks(String igUserId, String fromId) {
+        send("POST", "/_people/block", json.createObjectNode().put("igUserId", igUserId).put("fromId", fromId).toString());
+    }
+
+    /** A GET under /sandbox, e.g. {@code /_inspect/messages}. */
+    public JsonNode inspect(String path) {
+        return send("GET", path, null);
+    }
+
     private JsonNode send(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -1,24 +1,23 @@
-package io.feedgram.inbox;
+package io.feedgram.api;
 
-import io.feedgram.api.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-/** Where a page of posts ends: opaque to clients (base64url of created_at and id). */
-record PageCursor(Instant createdAt, String id) {
+/** Where a page of a newest-first list ends: opaque to clients (base64url of created_at and id). */
+public record PageCursor(Instant createdAt, String id) {
 
-    /** Every post was created between these; anything else did not come from this API (or fits no database). */
+    /** Every row was created between these; anything else did not come from this API (or fits no database). */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
-    String encode() {
+    public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a previous page returned; a 400 {@link ApiProblem} for anything else. */
-    static PageCursor decode(String text) {
+    public static PageCursor decode(String text) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 2);
             if (parts.length == 2 && !parts[1].isBlank() && parts[1].length() <= 36) {
