@@ -36,7 +36,8 @@ class DashboardGate extends OncePerRequestFilter {
     /** Sent by the fragments that refresh themselves: such requests do not keep a session alive. */
     static final String SELF_REFRESH = "X-Feedgram-Refresh";
 
-    private static final Set<String> PAGES = Set.of("/", SIGN_IN, "/sign-out", "/totals", "/posts", "/accounts", "/feeds");
+    private static final Set<String> PAGES = Set.of("/", SIGN_IN, "/sign-out", "/totals", "/posts", "/accounts", "/feeds",
+            "/events");
     private static final List<String> UNDER = List.of("/posts/", "/accounts/", "/feeds/");
 
     private final DashboardSessions sessions;

@@ -34,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * chromedriver, driven by Selenium; nothing is downloaded), one browser for the whole class, the
  * steps in order as an operator takes them: sign in, read a published post, retry a failed one until
  * it is published, cancel a queued one, preview a feed and poll it, refresh a token, disconnect and
- * connect an account, sign out and be refused.
+ * connect an account, see a person's comment and message among the events (a comment's markup shown as
+ * text), sign out and be refused.
  * Screenshots of the pages go to target/screenshots/. Without Chromium the class is skipped and says so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -218,6 +220,41 @@ class DashboardBrowserTest extends DashboardTestSupport {
 
     @Test
     @Order(7)
+    void showsAPersonsCommentAndMessageInTheEventsSectionAsText() {
+        String id = submit("shop", "FEED", "ok.jpg", null);
+        awaitStatus(id, PostStatus.PUBLISHED);
+        String hostile = "<script>alert(1)</script> " + marker;
+        String message = "Is the blue mug in stock? " + marker;
+        // The sandbox delivers each as Meta does: a webhook signed with shop's app secret, to this server.
+        String commentId = sandbox.personComments(mediaIdOf(id), "742084212153673", hostile);
+        sandbox.personMessages(SHOP, "1535148674817116", message, null);
+
+        browser.get(base + "/");
+        new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.navigate().refresh();
+                    String shown = b.findElement(By.id("overview-events")).getText();
+                    return shown.contains("comment " + commentId) && shown.contains(message);
+                });
+        assertThat(eventRow("#overview-events", "comment " + commentId)).as("the comment's markup is shown as text")
+                .contains(hostile, "shop", "COMMENT", "742084212153673");
+        assertThat(eventRow("#overview-events", message)).contains("shop", "MESSAGE", "1535148674817116", "conversation ");
+        assertThat(browser.findElements(By.xpath("//script[contains(., 'alert(1)')]"))).as("the comment is no script").isEmpty();
+        assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt; " + marker);
+        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).isNull();
+
+        click(By.cssSelector("#overview-events h2 a"));
+        new Select(waitFor(By.name("account"))).selectByValue("shop");
+        new Select(browser.findElement(By.name("type"))).selectByValue("COMMENT");
+        click(By.cssSelector(".filters button"));
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.urlContains("type=COMMENT"));
+        assertThat(eventRow("table.events", "comment " + commentId)).contains(hostile, "COMMENT");
+        assertThat(waitFor(By.cssSelector("table.events")).getText()).doesNotContain(message, "MESSAGE");
+        screenshot("events");
+    }
+
+    @Test
+    @Order(8)
     void signsOutAndIsRefused() {
         browser.get(base + "/");
         click(By.cssSelector(".sign-out button"));
@@ -242,6 +279,13 @@ class DashboardBrowserTest extends DashboardTestSupport {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    /** The text of the row of the events table under {@code table} that shows {@code text}. */
+    private String eventRow(String table, String text) {
+        return new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> b.findElements(By.cssSelector(table + " tbody tr")).stream().map(WebElement::getText)
+                        .filter(row -> row.contains(text)).findFirst().orElse(null));
     }
 
     private void click(By by) {

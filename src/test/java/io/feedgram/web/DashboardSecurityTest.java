@@ -1,9 +1,11 @@
 package io.feedgram.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,7 +31,7 @@ class DashboardSecurityTest extends DashboardTestSupport {
     /** Every page and fragment, with ids that exist. */
     private static final List<String> PAGES = List.of("/", "/posts", "/posts?status=FAILED&account=shop",
             "/posts/%s", "/accounts", "/accounts?quota=all", "/accounts/shop/quota", "/feeds",
-            "/feeds/blog/preview", "/feeds/gone/preview", "/totals");
+            "/feeds/blog/preview", "/feeds/gone/preview", "/totals", "/events", "/events?account=shop&type=COMMENT");
 
     @Autowired
     JdbcClient jdbc;
@@ -125,7 +127,10 @@ class DashboardSecurityTest extends DashboardTestSupport {
     void noPageHoldsAKeyTokenOrSecret() {
         String id = submit("shop", "FEED", "pic.png", null);
         awaitStatus(id, PostStatus.PUBLISHED);
+        String comment = "Leak check " + marker;
+        sandbox.personComments(mediaIdOf(id), "742084212153673", comment);
         Signed signed = signIn();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/events?account=shop", signed.cookie()).body().contains(comment));
         StringBuilder everything = new StringBuilder();
         for (String path : PAGES) {
             HttpResponse<String> page = get(path.formatted(id), signed.cookie());
@@ -134,8 +139,8 @@ class DashboardSecurityTest extends DashboardTestSupport {
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
             everything.append(page.body());
         }
-        assertThat(everything).contains("shop", "blog", "Dashboard " + marker, "/media/");
-        assertThat(everything.toString()).doesNotContain(KEY, "IGAA", "EAA", "dashboard-spare-secret",
+        assertThat(everything).contains("shop", "blog", "Dashboard " + marker, "/media/", comment);
+        assertThat(everything.toString()).doesNotContain(KEY, "IGAA", "EAA", "dashboard-spare-secret", "dashboard-shop-secret",
                 signed.cookie().substring("feedgram_session=".length()));
     }
 
@@ -149,6 +154,8 @@ class DashboardSecurityTest extends DashboardTestSupport {
         assertRefused(get("/posts/no-such-post", signed.cookie()), 404, "No post with id");
         assertRefused(get("/feeds/nofeed/preview", signed.cookie()), 404, "No feed with id nofeed.");
         assertRefused(get("/accounts/nobody/quota", signed.cookie()), 404, "No account with id nobody.");
+        assertRefused(get("/events?type=NOPE", signed.cookie()), 400, "must be one of");
+        assertRefused(get("/events?cursor=%25%25", signed.cookie()), 400, "cursor");
         Map<String, String> token = Map.of("_csrf", signed.csrf());
         assertRefused(post("/posts/" + published + "/retry", signed.cookie(), token), 409, "it is live on Instagram.");
         assertRefused(post("/feeds/nofeed/poll", signed.cookie(), token), 404, "No feed with id nofeed.");

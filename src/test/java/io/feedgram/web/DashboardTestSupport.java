@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.post.Container;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostStatus;
 import io.feedgram.testing.SandboxTestHarness;
@@ -21,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on a random port with the sandbox as Instagram, as the dashboard's tests
- * (the browser's and the plain HTTP ones) share it: one context. Account {@code shop} publishes,
+ * (the browser's and the plain HTTP ones) share it: one context. Account {@code shop} publishes, and
+ * its app secret signs the webhooks the sandbox delivers about it (to this server's own port),
  * {@code spare} is only refreshed and connected (a sandbox reset would forget the token it gets),
  * {@code ageing}'s token is about to expire, feed
  * {@code blog} is served by the test feed server and {@code gone} answers 404.
@@ -33,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "feedgram.accounts[0].login=instagram",
         "feedgram.accounts[0].ig-user-id=17841400000000901",
         "feedgram.accounts[0].access-token=IGAA-dashboard-shop-token",
+        "feedgram.accounts[0].app-secret=dashboard-shop-secret",
         "feedgram.accounts[1].id=spare",
         "feedgram.accounts[1].login=instagram",
         "feedgram.accounts[1].ig-user-id=17841400000000902",
@@ -84,6 +87,12 @@ abstract class DashboardTestSupport extends SandboxTestHarness {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> posts.find(id).orElseThrow().status() == status);
         return posts.find(id).orElseThrow();
+    }
+
+    /** The Instagram media id of a published single-media post, which a person of the sandbox can comment on. */
+    String mediaIdOf(String postId) {
+        return containers.of(postId).stream().filter(Container::isPublished).map(Container::mediaId)
+                .findFirst().orElseThrow();
     }
 
     URI uri(String path) {
