@@ -36,7 +36,8 @@ class DashboardFormatTest {
         assertThat(DashboardGate.isDashboard("/accounts/shop/quota")).isTrue();
         assertThat(DashboardGate.isDashboard("/feeds/blog/preview")).isTrue();
         assertThat(DashboardGate.isDashboard("/sign-out")).isTrue();
-        for (String other : new String[] {"/api/v1/posts", "/connect/instagram", "/sandbox/_reset", "/media/a.jpg",
+        assertThat(DashboardGate.isDashboard("/events")).isTrue();
+        for (String other : new String[] {"/api/v1/posts", "/api/v1/events", "/webhooks/instagram", "/connect/instagram", "/sandbox/_reset", "/media/a.jpg",
                 "/actuator/health", "/demo/feed.xml", "/error", "/dashboard.css", "/webjars/htmx.org/dist/htmx.min.js",
                 "/postsx"}) {
             assertThat(DashboardGate.isDashboard(other)).as(other).isFalse();
