@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.feedgram.post.PostStatus;
 import io.feedgram.system.Sha256;
@@ -27,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DashboardSecurityTest extends DashboardTestSupport {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** Every page and fragment, with ids that exist. */
     private static final List<String> PAGES = List.of("/", "/posts", "/posts?status=FAILED&account=shop",
             "/posts/%s", "/accounts", "/accounts?quota=all", "/accounts/shop/quota", "/feeds",
@@ -35,9 +32,6 @@ class DashboardSecurityTest extends DashboardTestSupport {
 
     @Autowired
     JdbcClient jdbc;
-
-    record Signed(String cookie, String csrf) {
-    }
 
     @Test
     void withoutASessionOnlyTheSignInPageAndStaticFilesAnswer() {
@@ -166,25 +160,6 @@ class DashboardSecurityTest extends DashboardTestSupport {
         assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(status);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("id=\"problem\"", reason);
-    }
-
-    Signed signIn() {
-        HttpResponse<String> signedIn = post("/sign-in", null, Map.of("key", KEY));
-        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        Matcher csrf = CSRF.matcher(get("/posts", cookie).body());
-        assertThat(csrf.find()).isTrue();
-        return new Signed(cookie, csrf.group(1));
-    }
-
-    HttpResponse<String> get(String path, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        return send(cookie == null ? request : request.header("Cookie", cookie));
-    }
-
-    HttpResponse<String> post(String path, String cookie, Map<String, String> fields) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(form(fields));
-        return send(cookie == null ? request : request.header("Cookie", cookie));
     }
 
     private HttpRequest.Builder action(String path, Signed signed, String header, String value) {

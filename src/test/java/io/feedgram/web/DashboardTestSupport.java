@@ -1,5 +1,6 @@
 package io.feedgram.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -64,6 +65,7 @@ abstract class DashboardTestSupport extends SandboxTestHarness {
     static final String KEY = "dashboard-test-key";
     static final String SHOP = "17841400000000901";
     private static final Pattern POST_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -108,6 +110,30 @@ abstract class DashboardTestSupport extends SandboxTestHarness {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A signed-in session: the cookie to send and the CSRF token its forms carry. */
+    record Signed(String cookie, String csrf) {
+    }
+
+    /** Signs in with the API key, as the sign-in form does. */
+    Signed signIn() {
+        HttpResponse<String> signedIn = post("/sign-in", null, Map.of("key", KEY));
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        Matcher csrf = CSRF.matcher(get("/posts", cookie).body());
+        assertThat(csrf.find()).isTrue();
+        return new Signed(cookie, csrf.group(1));
+    }
+
+    HttpResponse<String> get(String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        return send(cookie == null ? request : request.header("Cookie", cookie));
+    }
+
+    HttpResponse<String> post(String path, String cookie, Map<String, String> fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(form(fields));
+        return send(cookie == null ? request : request.header("Cookie", cookie));
     }
 
     /** A form body, URL-encoded. */
