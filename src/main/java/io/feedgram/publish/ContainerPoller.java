@@ -1,6 +1,7 @@
 package io.feedgram.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.feedgram.account.AccountCredentials;
@@ -59,6 +60,14 @@ public class ContainerPoller {
     }
 
     public void poll(Post post) {
+        List<Container> before = containers.of(post.id());
+        PollSchedule.Phase phase = schedule.phase(post, before);
+        Duration early = schedule.stillToWait(phase);
+        if (!early.isZero()) {
+            // Posts of the same kind found meanwhile that processing takes longer: a look now would be wasted.
+            leases.reschedule(post, clock.instant().plus(early), post.attempts());
+            return;
+        }
         if (schedule.presumesReady(post)) {
             transitions.advance(post, PostStatus.READY, clock.instant(),
                     "containers likely processed by now (adaptive polling, not read); media_publish will tell");
@@ -66,8 +75,6 @@ public class ContainerPoller {
         }
         GraphCredentials account = credentials.require(post.accountId());
         ContainerPlan plan = plans.of(post);
-        List<Container> before = containers.of(post.id());
-        PollSchedule.Phase phase = schedule.phase(post, before);
         for (Container container : before) {
             if (container.containerId() == null || isDone(container)) {
                 continue;

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * When a post's containers are looked at next. {@code fixed}: every {@code poll-interval}.
  * {@code adaptive}: when they are likely ready, learned per bucket (kind of post, carousel or
  * not, with a video or not; a carousel's parent apart) from what Feedgram observed. A look that
- * finds them ready nudges the estimate down, so it keeps probing for the true time; one that
- * finds them processing pushes it past the time already waited. Observations are kept on the
+ * finds them ready moves the estimate a fifth below it, so it keeps probing for the true time; one
+ * that finds them processing pushes it half as far again past the time already waited. Observations are kept on the
  * container rows, so the estimates survive a restart (read once, on first use).
  */
 @Component
@@ -81,6 +81,18 @@ public class PollSchedule {
                         .map(Container::createdAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null)));
     }
 
+    /**
+     * Adaptive: how much longer the estimate says to wait before looking, now that other posts of the
+     * bucket may have taught it more than when this look was planned; zero when it is time.
+     */
+    public Duration stillToWait(Phase phase) {
+        if (!adaptive()) {
+            return Duration.ZERO;
+        }
+        long left = estimate(phase.bucket()) - waited(phase);
+        return left > LEAST_WAIT_MS ? Duration.ofMillis(left) : Duration.ZERO;
+    }
+
     /** How long to wait for the next look at containers still processing. */
     public Duration nextLook(Phase phase) {
         if (!adaptive()) {
@@ -106,8 +118,9 @@ public class PollSchedule {
     private void learn(String bucket, long waited, boolean ready) {
         estimates.compute(bucket, (key, known) -> {
             long estimate = known == null ? settings.pollInitialDelay().toMillis() : known;
-            // Ready: the true time was at most what was waited, so aim a little below it. Not ready: past it.
-            long next = ready ? (3 * estimate + waited * 9 / 10) / 4 : Math.max(estimate, waited * 5 / 4 + LEAST_WAIT_MS);
+            // Ready: the true time was at most what was waited (which may include waiting for the account's
+            // turn), so aim a fifth below the smaller of the two. Not ready: half as long again as was waited.
+            long next = ready ? Math.min(estimate, waited) * 4 / 5 : Math.max(estimate, waited * 3 / 2 + LEAST_WAIT_MS);
             return Math.min(next, settings.pollMaxInterval().toMillis());
         });
     }

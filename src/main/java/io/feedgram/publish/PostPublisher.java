@@ -155,12 +155,12 @@ public class PostPublisher {
 
     /**
      * 9007: not ready. A post published without reading its status first (adaptive polling) that is
-     * refused a second time has its container read, in case it died (ERROR, EXPIRED) and must be created anew.
+     * refused a third time has its container read, in case it died (ERROR, EXPIRED) and must be created anew.
      */
     private void notReady(Post post, GraphCredentials account, Container target, GraphException e) {
         if (schedule.presumesReady(post)) {
             schedule.observed(post, schedule.phase(post, List.of(target)), false);
-            if (post.attempts() > 0) {
+            if (post.attempts() >= 2) {
                 try {
                     ContainerStatus status = graph.containerStatus(account, target.containerId());
                     containers.saveStatus(post.id(), target.position(), status.code(), status.text());
