@@ -6,6 +6,7 @@ import static io.feedgram.system.SqlTime.instant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.feedgram.post.PostTransitions;
@@ -42,7 +43,9 @@ public class AccountStates {
                 .query((rs, n) -> new AccountState(rs.getString("account_id"),
                         AccountState.Status.valueOf(rs.getString("status")), rs.getString("reason"),
                         instant(rs, "paused_until"),
-                        instant(rs, "last_published_at")))
+                        instant(rs, "last_published_at"),
+                        rs.getObject("quota_read_at") == null ? null : new AccountState.QuotaReading(rs.getInt("quota_usage"),
+                                rs.getInt("quota_total"), instant(rs, "quota_read_at"), rs.getInt("published_since_quota_read"))))
                 .optional();
     }
 
@@ -102,6 +105,19 @@ public class AccountStates {
                 .params(owner, at(leaseUntil), accountId, at(now)).update() == 1;
     }
 
+    /** Extends the publish locks held by any of {@code owners} (claims still being worked on) to {@code leaseUntil}. */
+    public void renewPublishLocks(List<String> owners, Instant leaseUntil) {
+        jdbc.sql("update account_state set publish_lease_until = :until where publish_lease_owner in (:owners)")
+                .params(Map.of("until", at(leaseUntil), "owners", owners)).update();
+    }
+
+    /** Releases every publish lock whose owner starts with {@code ownerPrefix} (an instance that stops). */
+    public int releasePublishLocks(String ownerPrefix) {
+        return jdbc.sql("""
+                update account_state set publish_lease_owner = null, publish_lease_until = null
+                where publish_lease_owner like ?""").param(ownerPrefix + "%").update();
+    }
+
     /** Releases the lock only if {@code owner} still holds it. */
     public void endPublish(String accountId, String owner) {
         jdbc.sql("""
@@ -111,6 +127,20 @@ public class AccountStates {
     }
 
     public void recordPublished(String accountId, Instant at) {
-        jdbc.sql("update account_state set last_published_at = ? where account_id = ?").params(at(at), accountId).update();
+        jdbc.sql("""
+                update account_state set last_published_at = ?, published_since_quota_read = published_since_quota_read + 1
+                where account_id = ?""").params(at(at), accountId).update();
+    }
+
+    /** Instagram reported the account's publishing quota: {@code usage} of {@code total} at {@code at}. */
+    public void recordQuotaReading(String accountId, int usage, int total, Instant at) {
+        jdbc.sql("""
+                update account_state set quota_usage = ?, quota_total = ?, quota_read_at = ?, published_since_quota_read = 0
+                where account_id = ?""").params(usage, total, at(at), accountId).update();
+    }
+
+    /** The last quota reading is wrong (Instagram refused a publish for the quota): read it again before the next. */
+    public void forgetQuotaReading(String accountId) {
+        jdbc.sql("update account_state set quota_read_at = null where account_id = ?").param(accountId).update();
     }
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  * parent at {@link #PARENT}. {@code publishStartedAt} is written before media_publish so
  * that a crash in between is detected and reconciled instead of publishing twice;
  * {@code publishUncertain} stays set once an attempt's outcome was unknown, so that every
- * later attempt reads the container before publishing.
+ * later attempt reads the container before publishing. {@code createdAt} is when Instagram
+ * returned its id (null for containers recorded before Feedgram kept it).
  */
 public record Container(
         int position,
@@ -19,7 +20,8 @@ public record Container(
         boolean publishUncertain,
         String mediaId,
         String permalink,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Instant createdAt) {
 
     public static final int PARENT = -1;
 

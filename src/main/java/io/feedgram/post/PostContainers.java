@@ -28,21 +28,46 @@ public class PostContainers {
                         rs.getString("status"), rs.getString("status_detail"), rs.getInt("recreations"),
                         instant(rs, "publish_started_at"), rs.getBoolean("publish_uncertain"),
                         rs.getString("media_id"), rs.getString("permalink"),
-                        instant(rs, "published_at")))
+                        instant(rs, "published_at"), instant(rs, "created_at")))
                 .list();
     }
 
-    /** Records a container id the moment Instagram returns it. */
+    /** Records a container id the moment Instagram returns it ({@code at}). */
     @Transactional
-    public void save(String postId, int position, String containerId) {
+    public void save(String postId, int position, String containerId, Instant at) {
         int updated = jdbc.sql("""
-                update post_container set container_id = ?, status = 'IN_PROGRESS', status_detail = null
+                update post_container set container_id = ?, status = 'IN_PROGRESS', status_detail = null, created_at = ?,
+                       ready_after_ms = null
                 where post_id = ? and position = ?""")
-                .params(containerId, postId, position).update();
+                .params(containerId, at(at), postId, position).update();
         if (updated == 0) {
-            jdbc.sql("insert into post_container (post_id, position, container_id, status) values (?, ?, ?, 'IN_PROGRESS')")
-                    .params(postId, position, containerId).update();
+            jdbc.sql("""
+                    insert into post_container (post_id, position, container_id, status, created_at)
+                    values (?, ?, ?, 'IN_PROGRESS', ?)""")
+                    .params(postId, position, containerId, at(at)).update();
         }
+    }
+
+    /**
+     * The post's containers were first seen ready {@code millis} after they were created; kept with the
+     * kind of post ({@code bucket}) so that adaptive polling can learn from it after a restart.
+     */
+    public void recordReadyAfter(String postId, String bucket, long millis) {
+        jdbc.sql("""
+                update post_container set ready_after_ms = ?, poll_bucket = ?
+                where post_id = ? and container_id is not null and ready_after_ms is null""")
+                .params(millis, Columns.fit(bucket, 40), postId).update();
+    }
+
+    /** The most recent {@code limit} processing times recorded by {@link #recordReadyAfter}, newest first. */
+    public List<ProcessingTime> recentProcessingTimes(int limit) {
+        return jdbc.sql("""
+                select poll_bucket, ready_after_ms from post_container
+                where ready_after_ms is not null and poll_bucket is not null
+                order by created_at desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new ProcessingTime(rs.getString("poll_bucket"), rs.getLong("ready_after_ms")))
+                .list();
     }
 
     public void saveStatus(String postId, int position, String status, String detail) {

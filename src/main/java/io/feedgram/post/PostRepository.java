@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedgram.system.Columns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +41,13 @@ public class PostRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public PostRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    public PostRepository(JdbcClient jdbc, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Stores a new post, or returns the existing one's id when its source key was seen before. */
@@ -84,12 +88,22 @@ public class PostRepository {
                     .params(id, i, m.url(), m.type().name(), m.altText()).update();
         }
         appendHistory(id, now, status, detail);
-        log.info("post {} [{}] {}: {}", id, post.accountId(), status, detail);
+        // No route holds the post yet, so its id and account go into the structured log here, not from the MDC.
+        log.atInfo().addKeyValue("postId", id).addKeyValue("account", post.accountId())
+                .log("post {} [{}] {}: {}", id, post.accountId(), status, detail);
+        if (status == PostStatus.QUEUED) {
+            events.publishEvent(new PostsDue(id));
+        }
         return id;
     }
 
     public Optional<Post> find(String id) {
         return select("select * from post where id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    /** The posts with these ids, in no particular order (two queries whatever their number). */
+    public List<Post> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : select("select * from post where id in (:ids)", Map.of("ids", List.copyOf(ids)));
     }
 
     /** An account's posts in any of {@code statuses}, oldest first. */

@@ -11,6 +11,7 @@ import java.util.List;
 import io.feedgram.system.Columns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,13 @@ public class PostTransitions {
     private final JdbcClient jdbc;
     private final PostRepository posts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public PostTransitions(JdbcClient jdbc, PostRepository posts, Clock clock) {
+    public PostTransitions(JdbcClient jdbc, PostRepository posts, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.posts = posts;
         this.clock = clock;
+        this.events = events;
     }
 
     /** On to the next step (or back to an earlier one), due at {@code dueAt}. */
@@ -140,6 +143,7 @@ public class PostTransitions {
         jdbc.sql("delete from post_container where post_id = ? and published_at is null").param(post.id()).update();
         posts.appendHistory(post.id(), now, PostStatus.QUEUED, detail);
         log.info("post {} [{}] FAILED -> QUEUED: {}", post.id(), post.accountId(), detail);
+        events.publishEvent(new PostsDue(post.id()));
         return true;
     }
 
@@ -156,6 +160,7 @@ public class PostTransitions {
         }
         posts.appendHistory(post.id(), now, post.status(), detail);
         log.info("post {} [{}] {} due now: {}", post.id(), post.accountId(), post.status(), detail);
+        events.publishEvent(new PostsDue(post.id()));
         return true;
     }
 

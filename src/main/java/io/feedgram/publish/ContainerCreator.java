@@ -37,12 +37,13 @@ public class ContainerCreator {
     private final GraphClient graph;
     private final GraphFailureHandler failures;
     private final PreparedMedia prepared;
+    private final PollSchedule schedule;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public ContainerCreator(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
                             PostTransitions transitions, GraphClient graph, GraphFailureHandler failures,
-                            PreparedMedia prepared, PublishingProperties settings, Clock clock) {
+                            PreparedMedia prepared, PollSchedule schedule, PublishingProperties settings, Clock clock) {
         this.credentials = credentials;
         this.plans = plans;
         this.containers = containers;
@@ -51,6 +52,7 @@ public class ContainerCreator {
         this.graph = graph;
         this.failures = failures;
         this.prepared = prepared;
+        this.schedule = schedule;
         this.settings = settings;
         this.clock = clock;
     }
@@ -80,14 +82,14 @@ public class ContainerCreator {
                 return;                                   // the claim was lost; its new holder carries on
             }
             try {
-                containers.save(post.id(), item.position(), graph.createContainer(account.get(), item.parameters()));
+                containers.save(post.id(), item.position(), graph.createContainer(account.get(), item.parameters()), clock.instant());
             } catch (GraphException e) {
                 failures.handle(post, e, "creating container " + (item.position() + 1) + " of " + plan.items().size());
                 return;
             }
         }
         List<String> ids = containers.of(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
-        transitions.advance(post, PostStatus.CONTAINERS_CREATED, clock.instant().plus(settings.pollInitialDelay()),
+        transitions.advance(post, PostStatus.CONTAINERS_CREATED, clock.instant().plus(schedule.firstLook(post)),
                 "containers " + ids + " created" + prepared.conversions(post));
     }
 }

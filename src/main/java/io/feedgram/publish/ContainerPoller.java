@@ -1,6 +1,7 @@
 package io.feedgram.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.feedgram.account.AccountCredentials;
@@ -38,12 +39,13 @@ public class ContainerPoller {
     private final ContainerProcessing processing;
     private final GraphClient graph;
     private final GraphFailureHandler failures;
+    private final PollSchedule schedule;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public ContainerPoller(AccountCredentials credentials, ContainerPlans plans, PostContainers containers, PostLeases leases,
                            PostTransitions transitions, ContainerProcessing processing, GraphClient graph,
-                           GraphFailureHandler failures, PublishingProperties settings, Clock clock) {
+                           GraphFailureHandler failures, PollSchedule schedule, PublishingProperties settings, Clock clock) {
         this.credentials = credentials;
         this.plans = plans;
         this.containers = containers;
@@ -52,14 +54,28 @@ public class ContainerPoller {
         this.processing = processing;
         this.graph = graph;
         this.failures = failures;
+        this.schedule = schedule;
         this.settings = settings;
         this.clock = clock;
     }
 
     public void poll(Post post) {
+        List<Container> before = containers.of(post.id());
+        PollSchedule.Phase phase = schedule.phase(post, before);
+        Duration early = schedule.stillToWait(phase);
+        if (!early.isZero()) {
+            // Posts of the same kind found meanwhile that processing takes longer: a look now would be wasted.
+            leases.reschedule(post, clock.instant().plus(early), post.attempts());
+            return;
+        }
+        if (schedule.presumesReady(post)) {
+            transitions.advance(post, PostStatus.READY, clock.instant(),
+                    "containers likely processed by now (adaptive polling, not read); media_publish will tell");
+            return;
+        }
         GraphCredentials account = credentials.require(post.accountId());
         ContainerPlan plan = plans.of(post);
-        for (Container container : containers.of(post.id())) {
+        for (Container container : before) {
             if (container.containerId() == null || isDone(container)) {
                 continue;
             }
@@ -91,10 +107,13 @@ public class ContainerPoller {
         List<Container> current = containers.of(post.id());
         boolean itemsDone = current.stream().filter(c -> !c.isParent()).allMatch(ContainerPoller::isDone);
         if (plan.isCarousel() && itemsDone && current.stream().noneMatch(c -> c.isParent() && c.containerId() != null)) {
+            schedule.observed(post, phase, true);
             createParent(post, account, plan, current);
             return;
         }
-        if (itemsDone && current.stream().allMatch(ContainerPoller::isDone)) {
+        boolean allDone = itemsDone && current.stream().allMatch(ContainerPoller::isDone);
+        schedule.observed(post, phase, allDone);
+        if (allDone) {
             transitions.advance(post, PostStatus.READY, clock.instant(), "Instagram finished processing");
             return;
         }
@@ -108,8 +127,8 @@ public class ContainerPoller {
         try {
             String id = graph.createContainer(account, plan.parentParameters(
                     children.stream().filter(c -> !c.isParent()).map(Container::containerId).toList()));
-            containers.save(post.id(), Container.PARENT, id);
-            leases.reschedule(post, clock.instant().plus(settings.pollInitialDelay()), post.attempts());
+            containers.save(post.id(), Container.PARENT, id, clock.instant());
+            leases.reschedule(post, clock.instant().plus(schedule.firstParentLook(post)), post.attempts());
         } catch (GraphException e) {
             failures.handle(post, e, "creating the carousel container");
         }

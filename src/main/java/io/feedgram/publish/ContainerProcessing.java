@@ -24,14 +24,16 @@ public class ContainerProcessing {
     private final PostContainers containers;
     private final PostLeases leases;
     private final PostTransitions transitions;
+    private final PollSchedule schedule;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public ContainerProcessing(PostContainers containers, PostLeases leases, PostTransitions transitions,
-                               PublishingProperties settings, Clock clock) {
+                               PollSchedule schedule, PublishingProperties settings, Clock clock) {
         this.containers = containers;
         this.leases = leases;
         this.transitions = transitions;
+        this.schedule = schedule;
         this.settings = settings;
         this.clock = clock;
     }
@@ -48,7 +50,8 @@ public class ContainerProcessing {
             transitions.fail(post, error == null ? new PostError(null, null, detail) : error, detail);
             return;
         }
-        leases.reschedule(post, now.plus(settings.pollDelay(post.attempts())), post.attempts() + 1);
+        Duration wait = schedule.nextLook(schedule.phase(post, containers.of(post.id())));
+        leases.reschedule(post, now.plus(wait), post.attempts() + 1);
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.feedgram.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.feedgram.account.AccountStates;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostRepository;
+import io.feedgram.post.PostStatus;
 import io.feedgram.post.PostTransitions;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
@@ -22,33 +25,51 @@ import org.springframework.stereotype.Component;
 @Component
 public class DuePostClaimer {
 
+    /** A next step due this soon runs at once under the same claim rather than after a release and a new claim. */
+    static final Duration DUE_NOW = Duration.ofMillis(5);
+
     private final PostRepository posts;
     private final PostLeases leases;
     private final PostTransitions transitions;
+    private final AccountStates states;
     private final PublishingProperties settings;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
-    public DuePostClaimer(PostRepository posts, PostLeases leases, PostTransitions transitions,
+    public DuePostClaimer(PostRepository posts, PostLeases leases, PostTransitions transitions, AccountStates states,
                           PublishingProperties settings, Clock clock) {
         this.posts = posts;
         this.leases = leases;
         this.transitions = transitions;
+        this.states = states;
         this.settings = settings;
         this.clock = clock;
     }
 
-    public List<Post> claim() {
+    /** Claims up to {@code limit} due posts in one statement, started posts first (see {@link PostLeases#claim}). */
+    public List<Post> claim(int limit) {
         Instant now = clock.instant();
-        List<Post> claimed = new ArrayList<>();
-        for (String id : leases.dueIds(now, settings.batchSize())) {
-            String token = instance + ":" + UUID.randomUUID();
-            if (!leases.claim(id, token, now, now.plus(settings.lease()))) {
-                continue;
-            }
-            claimed.add(posts.find(id).orElseThrow());
+        String token = instance + ":" + Long.toString(System.nanoTime(), 36) + ":";
+        return posts.findAll(leases.claim(token, limit, settings.containersAhead(), now, now.plus(settings.lease())));
+    }
+
+    /** When the next unleased post falls due, if any is waiting. */
+    public Optional<Instant> nextDue() {
+        return leases.nextDueAfter(clock.instant());
+    }
+
+    /**
+     * After a step: the post as it is now when its next step is due at once and the claim is still
+     * ours (so it goes on without a new claim); otherwise the claim is released and the answer is null.
+     */
+    public Post continuation(@Variable("post") Post post) {
+        Post now = posts.find(post.id()).orElse(null);
+        if (now != null && post.leaseOwner() != null && post.leaseOwner().equals(now.leaseOwner())
+                && PostStatus.ACTIVE.contains(now.status()) && !now.dueAt().isAfter(clock.instant().plus(DUE_NOW))) {
+            return now;
         }
-        return claimed;
+        leases.release(post);
+        return null;
     }
 
     /** A deferred post that fell due goes back to the step it was waiting in; returns it as it is now. */
@@ -60,5 +81,10 @@ public class DuePostClaimer {
     /** Ends the claim on {@code post}: the next step is picked up at its due time by whoever claims it. */
     public void release(@Variable("post") Post post) {
         leases.release(post);
+    }
+
+    /** Lets go of every post and account publish lock this instance still holds (it is stopping); answers how many. */
+    public int releaseAll() {
+        return leases.releaseAll(instance + ":") + states.releasePublishLocks(instance + ":");
     }
 }

@@ -1,9 +1,10 @@
 package io.feedgram.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.feedgram.account.AccountState;
 import io.feedgram.account.AccountCredentials;
@@ -13,7 +14,6 @@ import io.feedgram.graph.ErrorClass;
 import io.feedgram.graph.GraphClient;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
-import io.feedgram.graph.PublishingLimit;
 import io.feedgram.post.Container;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostContainers;
@@ -22,8 +22,6 @@ import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import io.feedgram.post.PostTransitions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +37,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostPublisher {
 
-    private static final Logger log = LoggerFactory.getLogger(PostPublisher.class);
+    /**
+     * Another publish of the account is in flight. Claims skip READY posts of an account whose lock is
+     * held and the lock's release wakes the dispatcher, so this is only the race of two claims at once.
+     */
+    private static final Duration LOCK_BUSY_RETRY = Duration.ofMillis(100);
 
     private final PostRepository posts;
     private final PostContainers containers;
@@ -51,12 +53,15 @@ public class PostPublisher {
     private final AccountStates states;
     private final GraphClient graph;
     private final GraphFailureHandler failures;
+    private final QuotaCheck quota;
+    private final PollSchedule schedule;
     private final PublishingProperties settings;
     private final Clock clock;
 
     public PostPublisher(PostRepository posts, PostContainers containers, PostLeases leases, PostTransitions transitions,
                          PublishReconciler reconciler, ContainerProcessing processing, AccountCredentials credentials, AccountStates states, GraphClient graph,
-                         GraphFailureHandler failures, PublishingProperties settings, Clock clock) {
+                         GraphFailureHandler failures, QuotaCheck quota, PollSchedule schedule, PublishingProperties settings,
+                         Clock clock) {
         this.posts = posts;
         this.containers = containers;
         this.leases = leases;
@@ -67,6 +72,8 @@ public class PostPublisher {
         this.states = states;
         this.graph = graph;
         this.failures = failures;
+        this.quota = quota;
+        this.schedule = schedule;
         this.settings = settings;
         this.clock = clock;
     }
@@ -74,36 +81,42 @@ public class PostPublisher {
     /** Publishes the next unpublished target of a READY post (a story post has one per media). */
     public void publish(Post claimed) {
         Instant now = clock.instant();
-        String lock = UUID.randomUUID().toString();
-        if (!states.tryStartPublish(claimed.accountId(), lock, now.plus(settings.lease()))) {
-            leases.reschedule(claimed, now.plus(settings.tick()), claimed.attempts());
+        // The claim's token owns the lock, so the lease heartbeat renews both together.
+        String lock = claimed.leaseOwner();
+        if (lock == null || !states.tryStartPublish(claimed.accountId(), lock, now.plus(settings.lease()))) {
+            leases.reschedule(claimed, now.plus(LOCK_BUSY_RETRY), claimed.attempts());
             return;
         }
+        Runnable afterLock = null;
         try {
             // Under the lock, with the state as it is now, not as it was when the post was claimed.
             Post post = posts.find(claimed.id()).filter(p -> p.status() == PostStatus.READY
                     && claimed.leaseOwner() != null && claimed.leaseOwner().equals(p.leaseOwner())).orElse(null);
             if (post != null && leases.holdLease(post, now.plus(settings.lease()))) {
-                publishUnderLock(post);
+                afterLock = publishUnderLock(post);
             }
         } finally {
             states.endPublish(claimed.accountId(), lock);
         }
+        if (afterLock != null) {
+            afterLock.run();
+        }
     }
 
-    private void publishUnderLock(Post post) {
+    /** Answers what is left to do once the lock is released (reading the new media's permalink), or null. */
+    private Runnable publishUnderLock(Post post) {
         GraphCredentials account = credentials.require(post.accountId());
         Optional<Container> next = reconciler.nextTarget(post);
         if (next.isEmpty()) {
             transitions.advance(post, PostStatus.PUBLISHED, clock.instant(), "all media published");
-            return;
+            return null;
         }
         Container target = next.get();
         Instant now = clock.instant();
         Instant last = states.state(post.accountId()).map(AccountState::lastPublishedAt).orElse(null);
         if (last != null && last.plus(settings.minInterval()).isAfter(now)) {
             leases.reschedule(post, last.plus(settings.minInterval()), post.attempts());
-            return;
+            return null;
         }
         if (target.publishStartedAt() != null || target.publishUncertain()) {
             // An earlier attempt may have published: only the container can tell.
@@ -114,15 +127,15 @@ public class PostPublisher {
                     ? "an earlier publish attempt was interrupted" : "an earlier publish attempt had an unknown outcome";
             ContainerStatus status = reconciler.readOrPark(post, account, target, why);
             if (status == null) {
-                return;
+                return null;
             }
             if (!status.isFinished()) {
                 reconciler.settle(post, account, target, status, why);
-                return;
+                return null;
             }
         }
-        if (quotaExhausted(post, account)) {
-            return;
+        if (quota.deferredForQuota(post, account)) {
+            return null;
         }
         containers.markPublishStarted(post.id(), target.position(), clock.instant());
         String mediaId;
@@ -130,28 +143,37 @@ public class PostPublisher {
             mediaId = graph.publish(account, target.containerId());
         } catch (GraphException e) {
             onPublishFailure(post, account, target, e);
-            return;
+            return null;
         }
-        reconciler.published(post, account, target, mediaId, "published as media " + mediaId);
+        if (schedule.presumesReady(post)) {
+            schedule.observed(post, schedule.phase(post, List.of(target)), true);
+        }
+        reconciler.published(post, target, mediaId, "published as media " + mediaId);
+        // The permalink is nice to have and needs no lock: the account's next publish need not wait for it.
+        return () -> reconciler.recordPermalink(post, account, target, mediaId);
     }
 
-    private boolean quotaExhausted(Post post, GraphCredentials account) {
-        PublishingLimit limit;
-        try {
-            limit = graph.publishingLimit(account);
-        } catch (GraphException e) {
-            // The quota is advisory here: media_publish itself answers 9/2207042 when it is used up.
-            log.warn("post {} [{}]: publishing limit unreadable, publishing anyway: {}", post.id(), post.accountId(),
-                    e.getMessage());
-            return false;
+    /**
+     * 9007: not ready. A post published without reading its status first (adaptive polling) that is
+     * refused a third time has its container read, in case it died (ERROR, EXPIRED) and must be created anew.
+     */
+    private void notReady(Post post, GraphCredentials account, Container target, GraphException e) {
+        if (schedule.presumesReady(post)) {
+            schedule.observed(post, schedule.phase(post, List.of(target)), false);
+            if (post.attempts() >= 2) {
+                try {
+                    ContainerStatus status = graph.containerStatus(account, target.containerId());
+                    containers.saveStatus(post.id(), target.position(), status.code(), status.text());
+                    if (status.isDead()) {
+                        reconciler.settle(post, account, target, status, "publish refused as not ready");
+                        return;
+                    }
+                } catch (GraphException unreadable) {
+                    // Waiting and publishing again is what an unreadable status leads to anyway.
+                }
+            }
         }
-        if (!limit.isExhausted()) {
-            return false;
-        }
-        Instant retryAt = clock.instant().plus(settings.quotaRecheck());
-        transitions.defer(post, retryAt, null, "publishing quota used up (" + limit.usage() + " of " + limit.total()
-                + " in " + limit.window() + "); retry at " + retryAt);
-        return true;
+        reconciler.notReadyYet(post, GraphFailureHandler.errorOf(e));
     }
 
     private void onPublishFailure(Post post, GraphCredentials account, Container target, GraphException e) {
@@ -161,8 +183,11 @@ public class PostPublisher {
         if (refusedOutright && !target.publishUncertain()) {
             // A first attempt that Instagram refused outright published nothing.
             containers.clearPublishStarted(post.id(), target.position());
+            if (kind == ErrorClass.QUOTA_EXHAUSTED) {
+                quota.refusedForQuota(post);
+            }
             switch (kind) {
-                case NOT_READY -> reconciler.notReadyYet(post, GraphFailureHandler.errorOf(e));
+                case NOT_READY -> notReady(post, account, target, e);
                 case RECREATE_CONTAINER -> processing.recreate(post, target, new PostError(null, null, e.getMessage()),
                         e.getMessage());
                 default -> failures.handle(post, e, "publishing");

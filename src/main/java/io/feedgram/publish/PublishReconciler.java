@@ -112,7 +112,7 @@ public class PublishReconciler {
     /** Acts on a container status that is not FINISHED: published, dead, or still processing. */
     void settle(Post post, GraphCredentials account, Container target, ContainerStatus status, String why) {
         if (status.isPublished()) {
-            published(post, account, target, null, why + "; container reads PUBLISHED, so it was published");
+            published(post, target, null, why + "; container reads PUBLISHED, so it was published");
         } else if (status.isDead()) {
             // ERROR and EXPIRED containers were never published.
             String what = why + "; container " + status.code();
@@ -131,7 +131,7 @@ public class PublishReconciler {
         }
     }
 
-    void published(Post post, GraphCredentials account, Container target, String mediaId, String detail) {
+    void published(Post post, Container target, String mediaId, String detail) {
         Instant now = clock.instant();
         containers.recordPublished(post.id(), target.position(), mediaId, now);
         states.recordPublished(post.accountId(), now);
@@ -142,13 +142,10 @@ public class PublishReconciler {
         } else {
             transitions.advance(post, PostStatus.PUBLISHED, now, detail);
         }
-        if (mediaId != null) {
-            recordPermalink(post, account, target, mediaId);
-        }
     }
 
     /** A permalink is nice to have; failing to read it never fails a publish (docs/architecture.md#permalink-is-optional). */
-    private void recordPermalink(Post post, GraphCredentials account, Container target, String mediaId) {
+    void recordPermalink(Post post, GraphCredentials account, Container target, String mediaId) {
         try {
             String permalink = graph.permalink(account, mediaId);
             if (permalink != null) {

@@ -44,6 +44,12 @@ final class SandboxControlController {
     record ExpireRequest(String token) {
     }
 
+    record OutsidePublishesRequest(String igUserId, Integer count) {
+    }
+
+    /** The most publishes one call records: more than any quota Instagram grants. */
+    private static final int MAX_OUTSIDE_PUBLISHES = 1000;
+
     private final SandboxFaults faults;
     private final SandboxClock clock;
     private final SandboxTokens tokens;
@@ -51,9 +57,10 @@ final class SandboxControlController {
     private final SandboxMedia media;
     private final SandboxReset reset;
     private final GraphCalls calls;
+    private final PublishingQuota quota;
 
     SandboxControlController(SandboxFaults faults, SandboxClock clock, SandboxTokens tokens, SandboxSettings settings,
-            SandboxMedia media, SandboxReset reset, GraphCalls calls) {
+            SandboxMedia media, SandboxReset reset, GraphCalls calls, PublishingQuota quota) {
         this.faults = faults;
         this.clock = clock;
         this.tokens = tokens;
@@ -61,6 +68,7 @@ final class SandboxControlController {
         this.media = media;
         this.reset = reset;
         this.calls = calls;
+        this.quota = quota;
     }
 
     @PostMapping("/_faults")
@@ -142,6 +150,26 @@ final class SandboxControlController {
     @PostMapping("/_config")
     SandboxProperties overrideConfig(@RequestBody JsonNode overrides) {
         return settings.override(overrides);
+    }
+
+    /**
+     * Another tool published {@code count} (default 1) times on the account just now: the publishes use
+     * its quota, and Feedgram learns of them only from Instagram's answers.
+     */
+    @PostMapping("/_outside-publishes")
+    Map<String, Object> outsidePublishes(@RequestBody OutsidePublishesRequest request) {
+        if (request.igUserId() == null || request.igUserId().isBlank()) {
+            throw new IllegalArgumentException("igUserId is required");
+        }
+        int count = request.count() == null ? 1 : request.count();
+        if (count < 1 || count > MAX_OUTSIDE_PUBLISHES) {
+            throw new IllegalArgumentException("count must be between 1 and " + MAX_OUTSIDE_PUBLISHES);
+        }
+        Instant now = clock.now();
+        for (int i = 0; i < count; i++) {
+            quota.record(request.igUserId(), now);
+        }
+        return Map.of("igUserId", request.igUserId(), "quotaUsage", quota.usage(request.igUserId(), now, null));
     }
 
     @GetMapping("/_inspect/published")

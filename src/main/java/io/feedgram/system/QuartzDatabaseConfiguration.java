@@ -1,8 +1,5 @@
 package io.feedgram.system;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -25,20 +22,12 @@ class QuartzDatabaseConfiguration {
     @Bean
     SchedulerFactoryBeanCustomizer quartzDelegateForTheDatabase(DataSource dataSource, QuartzProperties quartz) {
         return factory -> {
-            if (!quartz.getProperties().containsKey(DELEGATE) && isPostgres(dataSource)) {
+            if (!quartz.getProperties().containsKey(DELEGATE) && Databases.isPostgres(dataSource)) {
                 Properties properties = new Properties();
                 properties.putAll(quartz.getProperties());
                 properties.put(DELEGATE, "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
                 factory.setQuartzProperties(properties);
             }
         };
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("the database cannot be reached to configure Quartz", e);
-        }
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Each {@code feedgram.*} default is written once, on its configuration record. Routes read some
- * of the same keys as placeholders ({@code {{feedgram.publishing.tick}}}); so that they need no
+ * of the same keys as placeholders ({@code {{feedgram.fetch.check}}}); so that they need no
  * second default, the records' defaults are published here as the lowest-precedence property
  * source. Anything configured (application.yaml, environment, arguments) still wins.
  */

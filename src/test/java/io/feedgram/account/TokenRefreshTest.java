@@ -42,7 +42,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "feedgram.demo.enabled=false",
         "sandbox-test.media=true",
         "feedgram.publishing.min-interval=0s",
-        "feedgram.publishing.tick=100ms",
         "feedgram.publishing.poll-initial-delay=200ms",
         "feedgram.publishing.poll-interval=300ms",
         "feedgram.tokens.retries=2",

@@ -167,7 +167,7 @@ class AfterPostCrashTest {
                 "--feedgram.feeds[0].account=demo", "--feedgram.feeds[0].every=24h",
                 "--feedgram.api.keys[0]=" + API_KEY,
                 "--feedgram.security.encryption-key=" + KEY,
-                "--feedgram.publishing.min-interval=0s", "--feedgram.publishing.tick=100ms",
+                "--feedgram.publishing.min-interval=0s",
                 "--feedgram.publishing.poll-initial-delay=200ms", "--feedgram.publishing.poll-interval=300ms",
                 "--feedgram.webhooks.tick=100ms",
                 "--feedgram.messaging.tick=100ms", "--feedgram.messaging.retry-delay=500ms",

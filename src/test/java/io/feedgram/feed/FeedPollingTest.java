@@ -30,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "sandbox-test.media=true",
         "feed-test.server=true",
         "feedgram.publishing.min-interval=0s",
-        "feedgram.publishing.tick=100ms",
         "feedgram.publishing.poll-initial-delay=200ms",
         "feedgram.publishing.poll-interval=300ms",
         "feedgram.sandbox.processing-delay.image=200ms",

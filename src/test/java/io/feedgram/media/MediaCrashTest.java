@@ -183,7 +183,7 @@ class MediaCrashTest {
                 "--feedgram.demo.enabled=false",
                 "--feedgram.api.keys[0]=" + API_KEY,
                 "--feedgram.security.encryption-key=" + KEY,
-                "--feedgram.publishing.min-interval=0s", "--feedgram.publishing.tick=100ms",
+                "--feedgram.publishing.min-interval=0s",
                 // The killed process's claims block its posts for this long after the kill.
                 "--feedgram.publishing.lease=5s",
                 "--feedgram.publishing.poll-initial-delay=200ms", "--feedgram.publishing.poll-interval=300ms",

@@ -239,7 +239,6 @@ class MediaPublishingTest extends SandboxTestHarness {
                 "--feedgram.accounts[0].ig-user-id=" + STUDIO,
                 "--feedgram.accounts[0].access-token=" + STUDIO_TOKEN,
                 "--feedgram.publishing.min-interval=0s",
-                "--feedgram.publishing.tick=100ms",
                 "--feedgram.publishing.retry-delay=200ms")) {
             int guardedPort = Integer.parseInt(guarded.getEnvironment().getProperty("local.server.port"));
             Map<String, String> urls = new LinkedHashMap<>();

@@ -55,8 +55,14 @@ class PostRepositoryTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock);
-        return new Stores(posts, new PostTransitions(jdbc, posts, clock), new PostLeases(jdbc, clock), new PostContainers(jdbc));
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { });
+        return new Stores(posts, new PostTransitions(jdbc, posts, clock, event -> { }), new PostLeases(jdbc, dataSource, clock),
+                new PostContainers(jdbc));
+    }
+
+    /** What the dispatcher does: claim what is due at {@code now} in one statement, two minutes' lease. */
+    private static List<String> claim(Stores db, String worker, Instant now) {
+        return db.leases().claim(worker + ":", 10, 2, now, now.plusSeconds(120));
     }
 
     private static NewPost carousel(String key) {
@@ -92,7 +98,7 @@ class PostRepositoryTest {
         Post skipped = posts.find(id).orElseThrow();
         assertThat(skipped.status()).isEqualTo(PostStatus.SKIPPED);
         assertThat(skipped.error().message()).isEqualTo("skipped: no image or video");
-        assertThat(db.leases().dueIds(NOW.plusSeconds(60), 10)).isEmpty();
+        assertThat(claim(db, "w", NOW.plusSeconds(60))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,23 +108,23 @@ class PostRepositoryTest {
         PostRepository posts = db.posts();
         // A story whose first frame went out before the second failed: a retry keeps the first.
         Post story = posts.find(posts.insert(carousel(null))).orElseThrow();
-        db.containers().save(story.id(), 0, "c-0");
+        db.containers().save(story.id(), 0, "c-0", NOW);
         db.containers().recordPublished(story.id(), 0, "m-0", NOW);
-        db.containers().save(story.id(), 1, "c-1");
+        db.containers().save(story.id(), 1, "c-1", NOW);
         db.transitions().fail(story, new PostError(null, 2207026, "video"), "failed");
         assertThat(db.transitions().requeueFailed(posts.find(story.id()).orElseThrow(), "retry")).isTrue();
         assertThat(db.containers().of(story.id())).extracting(Container::containerId).containsExactly("c-0");
 
         // An attempt whose outcome is unknown: no retry until it is reconciled.
         Post unsure = posts.find(posts.insert(carousel(null))).orElseThrow();
-        db.containers().save(unsure.id(), -1, "c-parent");
+        db.containers().save(unsure.id(), -1, "c-parent", NOW);
         db.containers().markPublishUncertain(unsure.id(), -1);
         db.transitions().fail(unsure, null, "failed");
         assertThat(db.transitions().requeueFailed(posts.find(unsure.id()).orElseThrow(), "retry")).isFalse();
 
         // Live (or maybe live) media: cancelling would hide a published post.
         Post queued = posts.find(posts.insert(carousel(null))).orElseThrow();
-        db.containers().save(queued.id(), 0, "c-q");
+        db.containers().save(queued.id(), 0, "c-q", NOW);
         db.containers().markPublishStarted(queued.id(), 0, NOW);
         assertThat(db.transitions().cancel(queued, "cancel")).isFalse();
         Post clean = posts.find(posts.insert(carousel(null))).orElseThrow();
@@ -166,18 +172,17 @@ class PostRepositoryTest {
         posts.insert(new NewPost("acct", PostKind.FEED, "later", carousel(null).media(), null, "inbox", null,
                 NOW.plusSeconds(3600)));
 
-        assertThat(db.leases().dueIds(NOW, 10)).containsExactly(due);
-        assertThat(db.leases().claim(due, "worker-a", NOW, NOW.plusSeconds(120))).isTrue();
-        assertThat(db.leases().claim(due, "worker-b", NOW, NOW.plusSeconds(120))).isFalse();
-        assertThat(db.leases().dueIds(NOW, 10)).isEmpty();
-        // A crashed worker's lease runs out and the post is due again.
-        assertThat(db.leases().dueIds(NOW.plusSeconds(121), 10)).containsExactly(due);
+        assertThat(claim(db, "worker-a", NOW)).containsExactly(due);
         Post staleClaim = posts.find(due).orElseThrow();            // worker-a's view
-        assertThat(db.leases().claim(due, "worker-b", NOW.plusSeconds(121), NOW.plusSeconds(240))).isTrue();
+        assertThat(staleClaim.leaseOwner()).isEqualTo("worker-a:" + due);
+        assertThat(claim(db, "worker-b", NOW)).isEmpty();
+        assertThat(db.leases().nextDueAfter(NOW)).contains(NOW.plusSeconds(3600));
+        // A crashed worker's lease runs out and the post is due again.
+        assertThat(claim(db, "worker-b", NOW.plusSeconds(121))).containsExactly(due);
         // worker-a comes back late: it can neither extend nor release worker-b's claim.
         assertThat(db.leases().holdLease(staleClaim, NOW.plusSeconds(300))).isFalse();
         db.leases().release(staleClaim);
-        assertThat(posts.find(due).orElseThrow().leaseOwner()).isEqualTo("worker-b");
+        assertThat(posts.find(due).orElseThrow().leaseOwner()).isEqualTo("worker-b:" + due);
         Post current = posts.find(due).orElseThrow();
         assertThat(db.leases().holdLease(current, NOW.plusSeconds(300))).isTrue();
         db.leases().release(current);
@@ -193,10 +198,41 @@ class PostRepositoryTest {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("insert into account_state (account_id, status, updated_at) values ('acct', 'NEEDS_REAUTH', ?)")
                 .param(NOW.atOffset(ZoneOffset.UTC)).update();
-        assertThat(db.leases().dueIds(NOW, 10)).isEmpty();
+        assertThat(claim(db, "w", NOW)).isEmpty();
         jdbc.sql("update account_state set status = 'PAUSED', paused_until = ?").param(NOW.plusSeconds(60).atOffset(ZoneOffset.UTC)).update();
-        assertThat(db.leases().dueIds(NOW, 10)).isEmpty();
-        assertThat(db.leases().dueIds(NOW.plusSeconds(61), 10)).containsExactly(id);
+        assertThat(claim(db, "w", NOW)).isEmpty();
+        assertThat(claim(db, "w", NOW.plusSeconds(61))).containsExactly(id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void startedPostsComeFirstAndContainersAreCreatedJustInTime(String name, DataSource dataSource) {
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<String> queued = Stream.of(1, 2, 3, 4).map(s -> posts.insert(new NewPost("acct", PostKind.FEED, "x",
+                carousel(null).media(), null, "inbox", null, NOW.plusSeconds(s)))).toList();
+        String other = posts.insert(new NewPost("other", PostKind.FEED, "x", carousel(null).media(), null, "inbox", null,
+                NOW.plusSeconds(5)));
+        // The newest post is already READY: it is claimed before the older QUEUED ones.
+        String ready = posts.insert(new NewPost("acct", PostKind.FEED, "x", carousel(null).media(), null, "inbox", null,
+                NOW.plusSeconds(6)));
+        Instant later = NOW.plusSeconds(10);
+        jdbc.sql("update post set status = 'READY' where id = ?").param(ready).update();
+
+        // acct has one started post, so with room for two only one more QUEUED post of it is begun; "other" is not held back.
+        assertThat(db.leases().claim("w:", 1, 2, later, later.plusSeconds(120))).containsExactly(ready);
+        assertThat(claim(db, "w", later)).containsExactlyInAnyOrder(queued.get(0), other);
+        assertThat(claim(db, "w", later)).as("acct has two posts under way").isEmpty();
+
+        // A READY post waits while its account's publish lock is held (by this replica or another).
+        db.leases().release(posts.find(ready).orElseThrow());
+        jdbc.sql("insert into account_state (account_id, status, publish_lease_owner, publish_lease_until, updated_at)"
+                + " values ('acct', 'ACTIVE', 'lock', ?, ?)").params(NOW.plusSeconds(15).atOffset(ZoneOffset.UTC),
+                NOW.atOffset(ZoneOffset.UTC)).update();
+        assertThat(claim(db, "w", later)).isEmpty();
+        assertThat(claim(db, "w", NOW.plusSeconds(16))).as("lock expired; leases of the others still hold").containsExactly(ready);
+        assertThat(db.leases().releaseAll("w:")).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -205,9 +241,9 @@ class PostRepositoryTest {
         Stores db = stores(dataSource);
         PostRepository posts = db.posts();
         String id = posts.insert(carousel(null));
-        db.containers().save(id, 0, "1790000000000001");
-        db.containers().save(id, 1, "1790000000000002");
-        db.containers().save(id, Container.PARENT, "1790000000000003");
+        db.containers().save(id, 0, "1790000000000001", NOW);
+        db.containers().save(id, 1, "1790000000000002", NOW);
+        db.containers().save(id, Container.PARENT, "1790000000000003", NOW);
         db.containers().markPublishStarted(id, Container.PARENT, NOW);
         db.containers().recordPublished(id, Container.PARENT, "1800000000000009", NOW);
         db.containers().recordPermalink(id, Container.PARENT, "https://www.instagram.com/p/abc/");

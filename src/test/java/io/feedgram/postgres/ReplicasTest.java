@@ -194,9 +194,8 @@ class ReplicasTest {
                 .isBetween(ACCOUNTS * (slots / 2), ACCOUNTS * (slots + 1));
         // A replica that takes the trigger before its routes run fails the job, and that schedule is lost.
         assertThat(logLines("Failed to execute CamelJob")).as("refresh jobs that failed on a replica").isEmpty();
-        // KNOWN TO FAIL on the engine of 2026-11-29: a replica killed while it held an account's publish lock or a
-        // post's claim leaves them for the whole feedgram.publishing.lease (2 min); the heartbeat with short leases
-        // (branch engine) is what brings this within seconds.
+        // A replica killed while it held an account's publish lock or a post's claim leaves them until the lease
+        // runs out: short leases renewed by a heartbeat (feedgram.publishing.lease, 15 s) bound that wait.
         assertThat(maxStall).as("longest wait of an account with a post ready after a kill").isLessThanOrEqualTo(MAX_ACCOUNT_STALL);
     }
 

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feedgram.FeedgramApplication;
 import io.feedgram.post.Container;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
@@ -33,10 +32,10 @@ import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import io.feedgram.testing.SandboxControl;
+import io.feedgram.testing.SeparateInstagram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -71,7 +70,7 @@ class RestartTest {
                 "--feedgram.sandbox.processing-delay.carousel=300ms",
                 "--spring.datasource.url=jdbc:h2:mem:restart-sandbox", "--sandbox-test.media=true",
                 "--camel.main.routes-collector-enabled=false")));
-        sandboxPort = port(instagram);
+        sandboxPort = SeparateInstagram.port(instagram);
         SandboxControl sandbox = new SandboxControl(sandboxPort);
         sandbox.reset();
         // The slow account's container creations fail a few times: its posts stay QUEUED, backing off.
@@ -136,7 +135,7 @@ class RestartTest {
     /** Publishes a READY post's container behind Feedgram's back and leaves only its "publishing" mark. */
     private String crashMidPublish(Set<String> ids) throws Exception {
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(databaseUrl(), "sa", ""));
-        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC());
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC(), event -> { });
         PostContainers containers = new PostContainers(jdbc);
         Post ready = ids.stream().map(id -> posts.find(id).orElseThrow())
                 .filter(p -> p.status() == PostStatus.READY)
@@ -156,27 +155,16 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext feedgram() {
-        String sandbox = "http://localhost:" + sandboxPort + "/sandbox/";
-        return start(Stream.concat(accounts(), Stream.of(
-                "--feedgram.sandbox.enabled=false",
-                "--feedgram.security.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "--feedgram.fetch.allowed-private-hosts=localhost",
-                "--spring.datasource.url=" + databaseUrl(),
-                "--feedgram.graph.instagram-url=" + sandbox + "graph.instagram.com",
-                "--feedgram.graph.facebook-url=" + sandbox + "graph.facebook.com",
-                "--feedgram.publishing.min-interval=1s", "--feedgram.publishing.tick=100ms",
+        return start(Stream.of(accounts(), SeparateInstagram.feedgramAgainst(sandboxPort, databaseUrl()), Stream.of(
+                "--feedgram.publishing.min-interval=1s",
                 "--feedgram.publishing.poll-initial-delay=200ms", "--feedgram.publishing.poll-interval=300ms",
                 "--feedgram.publishing.poll-max-interval=1s", "--feedgram.publishing.retry-delay=1s",
                 "--feedgram.publishing.retry-max-delay=4s", "--feedgram.publishing.reconcile-interval=300ms",
-                "--feedgram.publishing.lease=5s")));
+                "--feedgram.publishing.lease=5s")).flatMap(s -> s));
     }
 
     private ConfigurableApplicationContext start(Stream<String> args) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FeedgramApplication.class)
-                .run(Stream.concat(args, Stream.of("--server.port=0", "--feedgram.demo.enabled=false"))
-                        .toArray(String[]::new));
-        running.add(context);
-        return context;
+        return SeparateInstagram.start(running, args);
     }
 
     private String databaseUrl() {
@@ -190,9 +178,6 @@ class RestartTest {
                 "--feedgram.accounts[1].ig-user-id=" + SLOW, "--feedgram.accounts[1].access-token=IGAA-restart-slow-token");
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
 
     private static Set<PostStatus> statuses(PostRepository posts, Map<String, Integer> ids) {
         return ids.keySet().stream().map(id -> posts.find(id).orElseThrow().status()).collect(Collectors.toSet());

@@ -36,7 +36,11 @@ class SandboxControlApiTest extends SandboxTestSupport {
                 Arguments.of("/sandbox/_config", "{\"noSuchSetting\":1}", 400),
                 Arguments.of("/sandbox/_config", "{\"quotaTotal\":\"lots\"}", 400),
                 Arguments.of("/sandbox/_config", "{\"controlFrom\":[\"0.0.0.0/0\"]}", 400),
-                Arguments.of("/sandbox/_config", "{\"oauth\":{\"redirectUris\":[\"https://evil.example/cb\"]}}", 400));
+                Arguments.of("/sandbox/_config", "{\"oauth\":{\"redirectUris\":[\"https://evil.example/cb\"]}}", 400),
+                Arguments.of("/sandbox/_outside-publishes", "{}", 400),
+                Arguments.of("/sandbox/_outside-publishes", "{\"igUserId\":\"1\",\"count\":0}", 400),
+                Arguments.of("/sandbox/_outside-publishes", "{\"igUserId\":\"1\",\"count\":1001}", 400),
+                Arguments.of("/sandbox/_outside-publishes", "{\"igUserId\":\"1\",\"count\":\"some\"}", 400));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

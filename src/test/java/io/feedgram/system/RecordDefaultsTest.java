@@ -14,7 +14,7 @@ class RecordDefaultsTest {
         Map<String, Object> defaults = RecordDefaults.defaults();
 
         assertThat(defaults).containsEntry("feedgram.publishing.enabled", "true")
-                .containsEntry("feedgram.publishing.tick", "1000")
+                .containsEntry("feedgram.publishing.idle-check", "1000")
                 .containsEntry("feedgram.fetch.check", "5000")
                 .containsEntry("feedgram.tokens.refresh-cron", "0 0 3 * * ?")
                 .containsEntry("feedgram.tokens.retries", "3")

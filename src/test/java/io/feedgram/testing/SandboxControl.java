@@ -54,6 +54,11 @@ public final class SandboxControl {
         send("POST", "/_tokens/expire", "{\"token\":\"" + token + "\"}");
     }
 
+    /** Another tool published {@code count} times on the account: its quota is used without Feedgram knowing. */
+    public void outsidePublishes(String igUserId, int count) {
+        send("POST", "/_outside-publishes", "{\"igUserId\":\"" + igUserId + "\",\"count\":" + count + "}");
+    }
+
     /** Every media published for an account whose container parameters mention {@code marker}. */
     public List<JsonNode> published(String igUserId, String marker) {
         List<JsonNode> found = new ArrayList<>();

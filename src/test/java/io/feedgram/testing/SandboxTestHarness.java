@@ -24,7 +24,6 @@ import org.springframework.test.context.TestPropertySource;
         "feedgram.demo.enabled=false",
         "sandbox-test.media=true",
         "feedgram.publishing.min-interval=0s",
-        "feedgram.publishing.tick=100ms",
         "feedgram.publishing.poll-initial-delay=200ms",
         "feedgram.publishing.poll-interval=300ms",
         "feedgram.publishing.poll-max-interval=1s",
