@@ -1,6 +1,7 @@
 package io.feedgram.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class BenchReport {
                     median(way.jvmReportedMs()), median(way.cpuMs()));
         }
         out.append('\n').append(charts.startUps(ways)).append('\n');
+        save();
     }
 
     void throughput(List<Throughput> runs) {
@@ -60,12 +62,14 @@ final class BenchReport {
                     run.complete() ? "yes" : "no, bound reached", run.seconds(), run.postsPerSecond());
         }
         out.append('\n').append(charts.throughput(runs)).append('\n');
+        save();
     }
 
     void polling(List<PolicyRun> policies) {
         section("Graph calls and ready-to-published lag, by poll policy");
-        out.append("One post of each kind per account (20), one kind at a time, sandbox processing image 0.75 s, video 3 s,"
-                + " carousel parent 0.75 s. Minimum calls: image and story 3 (create, publish, permalink read), reel 4 (plus"
+        out.append("One post of each kind per account (20), one kind at a time, after a first round of images that is not"
+                + " counted (the JIT's warm-up). Sandbox processing: each container its own time, images and carousel"
+                + " parents 0.5-1 s, videos 2.75-3.25 s. Minimum calls: image and story 3 (create, publish, permalink read), reel 4 (plus"
                 + " one status read), carousel of n images n + 4 (n + 1 creates, one status read of the parent, publish,"
                 + " permalink). Lag: from the moment the sandbox made the container ready to its publish.\n\n");
         for (PolicyRun policy : policies) {
@@ -88,6 +92,7 @@ final class BenchReport {
             kind.callsByShape().forEach((call, perPost) -> line("| %s | `%s` | %.2f |", kind.kind().label(), call, perPost));
         }
         out.append('\n').append(charts.calls(policies)).append('\n').append(charts.lag(policies)).append('\n');
+        save();
     }
 
     void inbox(Inbox inbox) {
@@ -100,6 +105,7 @@ final class BenchReport {
                 mib(inbox.heapAfterBytes()));
         out.append("\nHeap: used after a full collection (`jcmd GC.run`), Micrometer's `jvm.memory.used{area=heap}`.\n\n");
         out.append(charts.inbox(inbox)).append('\n');
+        save();
     }
 
     void feeds(Feeds feeds) {
@@ -114,11 +120,21 @@ final class BenchReport {
                 feeds.idleCpuSecondsPerMinute());
         out.append("\nIdle: the default-policy process of the polling part, 20 accounts and one daily feed, over 30 s"
                 + " after its runs (NaN when that part did not run).\n");
+        save();
     }
 
-    void finish(String loadAverage) throws IOException {
+    void finish(String loadAverage) {
         out.append("\nLoad average when it ended: ").append(loadAverage).append(".\n");
-        Files.writeString(dir.resolve("report.md"), out);
+        save();
+    }
+
+    /** Written after every part, so that a run cut short keeps what it measured. */
+    private void save() {
+        try {
+            Files.writeString(dir.resolve("report.md"), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String markdown() {
