@@ -56,10 +56,11 @@ final class BenchReport {
                 + " instant; from the first submission to the last publish Instagram (the sandbox) saw. With one publish in"
                 + " flight per account and 300 ms per Graph answer, 20 accounts cap publishing near 66 posts/s, so the"
                 + " latency run uses 60. A run the engine did not finish within its time bound counts up to the bound.\n\n");
-        out.append("| run | published | failed | finished | seconds | posts/s |\n|---|---:|---:|---|---:|---:|\n");
+        out.append("| run | published | failed | finished | seconds | posts/s | posts by state at the end |\n");
+        out.append("|---|---:|---:|---|---:|---:|---|\n");
         for (Throughput run : runs) {
-            line("| %s | %d of %d | %d | %s | %.1f | %.2f |", run.label(), run.published(), run.submitted(), run.failed(),
-                    run.complete() ? "yes" : "no, bound reached", run.seconds(), run.postsPerSecond());
+            line("| %s | %d of %d | %d | %s | %.1f | %.2f | %s |", run.label(), run.published(), run.submitted(), run.failed(),
+                    run.complete() ? "yes" : "no, bound reached", run.seconds(), run.postsPerSecond(), run.atTheEnd());
         }
         out.append('\n').append(charts.throughput(runs)).append('\n');
         save();

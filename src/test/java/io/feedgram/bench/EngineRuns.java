@@ -3,6 +3,7 @@ package io.feedgram.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +61,12 @@ final class EngineRuns {
         boolean complete = at.size() + failed >= posts;
         Instant end = complete && !at.isEmpty() ? at.get(at.size() - 1) : deadline;
         double[] after = at.stream().mapToDouble(t -> Duration.between(first, t).toNanos() / 1e9).toArray();
+        Map<String, Integer> states = new LinkedHashMap<>();
+        for (String state : List.of("QUEUED", "CONTAINERS_CREATED", "READY", "PUBLISHED", "FAILED")) {
+            states.put(state, client.countPosts(state));
+        }
         return new Throughput(label, accounts, latency, posts, at.size(), failed, complete,
-                Duration.between(first, end).toNanos() / 1e9, after);
+                Duration.between(first, end).toNanos() / 1e9, after, states);
     }
 
     /** One post of {@code kind} per account, with realistic processing, in a fresh sandbox. */

@@ -34,9 +34,10 @@ final class Figures {
      *
      * @param publishedAfter seconds from the first submission to each publish, in order (the curve to plot)
      * @param complete       whether every post was published or failed before the run's time bound
+     * @param atTheEnd       how many posts were in each state when the run ended, e.g. {@code READY 18}
      */
     record Throughput(String label, int accounts, Duration latency, int submitted, int published, int failed,
-            boolean complete, double seconds, double[] publishedAfter) {
+            boolean complete, double seconds, double[] publishedAfter, Map<String, Integer> atTheEnd) {
 
         double postsPerSecond() {
             return published / seconds;
