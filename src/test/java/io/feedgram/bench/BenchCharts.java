@@ -38,7 +38,7 @@ final class BenchCharts {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Start-up to readiness UP")
                 .xAxisTitle("run").yAxisTitle("seconds").build();
         for (StartUps way : ways) {
-            List<String> runs = IntStream.rangeClosed(1, way.readyMs().size()).mapToObj(i -> "#" + i).toList();
+            List<String> runs = IntStream.range(0, way.readyMs().size()).mapToObj(i -> i == 0 ? "first start" : "restart " + i).toList();
             chart.addSeries(way.way(), runs, way.readyMs().stream().map(ms -> (Number) (ms / 1000)).toList());
         }
         return save(chart, "start-up", "Start-up");

@@ -50,6 +50,12 @@ final class FeedgramProcess implements AutoCloseable {
      * @param configuration keys (dotted) and values written to the settings file
      */
     static FeedgramProcess start(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration) {
+        FileSystemUtils.deleteRecursively(dir.toFile());
+        return restart(jar, dir, jvmOptions, configuration);
+    }
+
+    /** {@link #start}, but on the data folder a process before it left behind, as a restart finds it. */
+    static FeedgramProcess restart(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration) {
         try {
             int port = freePort();
             Path log = dir.resolve("feedgram.log");
@@ -72,6 +78,7 @@ final class FeedgramProcess implements AutoCloseable {
         try {
             List<String> options = new ArrayList<>(jvmOptions);
             options.add("-Dspring.context.exit=onRefresh");
+            FileSystemUtils.deleteRecursively(dir);
             List<String> command = command(jar, dir, options, configuration);
             command.add("--server.port=" + freePort());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -88,10 +95,9 @@ final class FeedgramProcess implements AutoCloseable {
         }
     }
 
-    /** Empties {@code dir}, writes the settings file there and answers the command line that starts the jar with it. */
+    /** Writes the settings file into {@code dir} and answers the command line that starts the jar with it. */
     private static List<String> command(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration)
             throws IOException {
-        FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
         Path data = dir.toAbsolutePath();
         Map<String, Object> settings = new LinkedHashMap<>();

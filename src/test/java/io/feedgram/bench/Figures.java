@@ -77,13 +77,9 @@ final class Figures {
     }
 
     /**
-     * Start-ups of the packaged jar per way of starting: outside view (process start to readiness UP), the JVM's own
+     * Start-ups of the packaged jar per way of starting, the first on an empty data folder, then restarts: outside view (process start to readiness UP), the JVM's own
      * figure, and the CPU time used by then, in ms.
      */
     record StartUps(String way, List<Double> readyMs, List<Double> jvmReportedMs, List<Double> cpuMs) {
-
-        Spread ready() {
-            return Spread.of(readyMs.stream().mapToDouble(Double::doubleValue).toArray());
-        }
     }
 }
