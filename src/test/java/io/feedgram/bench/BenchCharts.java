@@ -47,6 +47,7 @@ final class BenchCharts {
     String throughput(List<Throughput> runs) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Image posts published since the first submission")
                 .xAxisTitle("seconds").yAxisTitle("posts published").build();
+        chart.getStyler().setXAxisDecimalPattern("0");
         for (Throughput run : runs) {
             double[] seconds = run.publishedAfter().length == 0 ? new double[] {0} : run.publishedAfter();
             double[] count = run.publishedAfter().length == 0 ? new double[] {0}
@@ -84,6 +85,7 @@ final class BenchCharts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("POST /api/v1/posts latency, " + inbox.clients() + " clients").xAxisTitle("percentile")
                 .yAxisTitle("ms").build();
+        chart.getStyler().setXAxisDecimalPattern("0").setLegendVisible(false);
         chart.addSeries("latency", percent, sorted).setMarker(SeriesMarkers.NONE);
         return save(chart, "inbox", "Inbox latency");
     }

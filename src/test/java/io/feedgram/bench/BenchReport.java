@@ -41,7 +41,7 @@ final class BenchReport {
                 + " schema), the others restarts on what it left. From the process's start to"
                 + " `/actuator/health/readiness` answering UP, the JVM's own \"process running for\" figure, and the CPU"
                 + " time (user and system, all threads) the process had used when it was ready. On a shared machine the"
-                + " wall times grow with the load; the CPU time hardly does.\n\n");
+                + " wall times grow with the load; the CPU time grows much less.\n\n");
         out.append("| way | first start ms | restarts ms | JVM-reported ms | CPU time ms |\n|---|---:|---|---|---|\n");
         for (StartUps way : ways) {
             line("| %s | %.0f | %s | %s | %s |", way.way(), way.readyMs().get(0), join(way.readyMs().subList(1, way.readyMs().size())),
@@ -74,10 +74,12 @@ final class BenchReport {
                 + " parents 0.5-1 s, videos 2.75-3.25 s. Minimum calls: image and story 3 (create, publish, permalink read), reel 4 (plus"
                 + " one status read), carousel of n images n + 4 (n + 1 creates, one status read of the parent, publish,"
                 + " permalink). Lag: from the moment the sandbox made the container ready to its publish.\n\n");
+        out.append("Each policy is asked for through `feedgram.publishing.poll-policy` (`adaptive` or `fixed`) and, for"
+                + " `fixed`, `feedgram.publishing.poll-interval`.\n");
         for (PolicyRun policy : policies) {
-            if (!policy.knownToBuild()) {
-                line("Poll policy `%s` was asked for, but this build does not declare `feedgram.publishing.poll-policy`:"
-                        + " its engine ignored it.", policy.policy());
+            if (!policy.undeclared().isEmpty()) {
+                line("- `%s`: this build does not declare %s, so it ignored %s.", policy.policy(), policy.undeclared(),
+                        policy.undeclared().size() == 1 ? "it" : "them");
             }
         }
         out.append("\n| poll policy | kind | published | failed | Graph calls/post | minimum | × minimum | lag median ms | lag p95 ms |\n");

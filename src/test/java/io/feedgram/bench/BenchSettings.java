@@ -57,6 +57,11 @@ final class BenchSettings {
         return this;
     }
 
+    BenchSettings with(Map<String, Object> keys) {
+        settings.putAll(keys);
+        return this;
+    }
+
     Map<String, Object> asMap() {
         return settings;
     }

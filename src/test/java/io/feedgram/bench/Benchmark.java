@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipFile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.feedgram.bench.Figures.Feeds;
@@ -39,7 +40,6 @@ public final class Benchmark {
     private static final int ACCOUNTS = 20;
     private static final int LATENCY_ACCOUNTS = 60;
     private static final Duration ENGINE_LIMIT = Duration.ofMinutes(2);
-    private static final String POLL_POLICY_KEY = "feedgram.publishing.poll-policy";
     /** The default first, then the baselines: every status read waits exactly the interval. */
     private static final List<String> POLICIES = List.of("adaptive", "fixed 5s", "fixed 20s", "fixed 30s");
 
@@ -63,18 +63,19 @@ public final class Benchmark {
             }
             double idle = Double.NaN;
             if (parts.contains("polling")) {
-                boolean known = declares(jar, POLL_POLICY_KEY);
                 List<PolicyRun> policies = new ArrayList<>();
                 for (String policy : POLICIES) {
+                    Map<String, Object> asked = pollPolicy(policy);
+                    List<String> undeclared = undeclared(jar, asked.keySet());
                     try (FeedgramProcess feedgram = FeedgramProcess.start(jar, OUT.resolve("polling"), List.of(),
-                            pollPolicy(BenchSettings.engine(ACCOUNTS, host), policy).asMap())) {
-                        System.out.println("polling: asked for poll policy " + policy
-                                + (known ? "" : " (this build does not declare " + POLL_POLICY_KEY + ": ignored)"));
+                            BenchSettings.engine(ACCOUNTS, host).with(asked).asMap())) {
+                        System.out.println("polling: asked for " + asked
+                                + (undeclared.isEmpty() ? "" : "; this build does not declare " + undeclared + ", so it ignores them"));
                         EngineRuns engine = new EngineRuns(feedgram.client(), host);
                         // A first round, not counted, so that no kind pays for the JIT's warm-up.
                         engine.perKind(PostKind.IMAGE, ACCOUNTS);
                         List<KindRun> kinds = Arrays.stream(PostKind.values()).map(kind -> engine.perKind(kind, ACCOUNTS)).toList();
-                        policies.add(new PolicyRun(policy, known, kinds));
+                        policies.add(new PolicyRun(policy, undeclared, kinds));
                         if (policy.equals(POLICIES.get(0))) {
                             idle = FeedRun.idleCpuSecondsPerMinute(feedgram, Duration.ofSeconds(30));
                         }
@@ -111,30 +112,27 @@ public final class Benchmark {
     }
 
     /** "adaptive", or "fixed 20s": the poll-policy and poll-interval keys the engine rewrite adds. */
-    private static BenchSettings pollPolicy(BenchSettings settings, String policy) {
+    private static Map<String, Object> pollPolicy(String policy) {
         String[] words = policy.split(" ");
-        settings.with(POLL_POLICY_KEY, words[0]);
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("feedgram.publishing.poll-policy", words[0]);
         if (words.length > 1) {
-            settings.with("feedgram.publishing.poll-interval", words[1]);
+            keys.put("feedgram.publishing.poll-interval", words[1]);
         }
-        return settings;
+        return keys;
     }
 
-    /** Whether the jar's generated configuration metadata declares {@code key}. */
-    static boolean declares(Path jar, String key) throws IOException {
+    /** Those of {@code keys} that the jar's generated configuration metadata does not declare. */
+    static List<String> undeclared(Path jar, Collection<String> keys) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             var entry = zip.getEntry("BOOT-INF/classes/META-INF/spring-configuration-metadata.json");
-            if (entry == null) {
-                return false;
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {
-                    if (property.path("name").asText().equals(key)) {
-                        return true;
-                    }
+            Set<String> declared = new HashSet<>();
+            if (entry != null) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    new ObjectMapper().readTree(in).path("properties").forEach(p -> declared.add(p.path("name").asText()));
                 }
-                return false;
             }
+            return keys.stream().filter(key -> !declared.contains(key)).toList();
         }
     }
 

@@ -52,10 +52,11 @@ final class Figures {
     /**
      * The per-kind runs of one Feedgram started with one poll policy.
      *
-     * @param policy        what the benchmark asked for, e.g. {@code fixed 20s}
-     * @param knownToBuild  whether the jar's configuration metadata declares the poll-policy key at all
+     * @param policy      what the benchmark asked for, e.g. {@code fixed 20s}
+     * @param undeclared  the keys it was asked through that the jar's configuration metadata does not declare, which
+     *                    that build therefore ignored
      */
-    record PolicyRun(String policy, boolean knownToBuild, List<KindRun> kinds) {
+    record PolicyRun(String policy, List<String> undeclared, List<KindRun> kinds) {
     }
 
     /** Posts submitted by concurrent API clients while publishing is off, then the heap they leave. */
