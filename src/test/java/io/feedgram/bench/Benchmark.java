@@ -125,7 +125,8 @@ public final class Benchmark {
     /** Those of {@code keys} that the jar's generated configuration metadata does not declare. */
     static List<String> undeclared(Path jar, Collection<String> keys) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            var entry = zip.getEntry("BOOT-INF/classes/META-INF/spring-configuration-metadata.json");
+            // Spring Boot's repackaged jar keeps the generated metadata in its root META-INF.
+            var entry = zip.getEntry("META-INF/spring-configuration-metadata.json");
             Set<String> declared = new HashSet<>();
             if (entry != null) {
                 try (InputStream in = zip.getInputStream(entry)) {
