@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -98,11 +99,15 @@ final class SandboxContainers {
     }
 
     private static Duration processingDelay(Container container, SandboxProperties properties) {
-        return switch (container.kind()) {
-            case CAROUSEL -> properties.processingDelay().carousel();
-            case REELS, CAROUSEL_VIDEO -> properties.processingDelay().video();
-            case STORIES -> container.video() ? properties.processingDelay().video() : properties.processingDelay().image();
-            case IMAGE -> properties.processingDelay().image();
+        SandboxProperties.ProcessingDelay delay = properties.processingDelay();
+        Duration kind = switch (container.kind()) {
+            case CAROUSEL -> delay.carousel();
+            case REELS, CAROUSEL_VIDEO -> delay.video();
+            case STORIES -> container.video() ? delay.video() : delay.image();
+            case IMAGE -> delay.image();
         };
+        // The same share of the spread every time this container is asked about, so status reads and readyAt agree.
+        double share = new SplittableRandom(container.id().hashCode()).nextDouble();
+        return kind.plusNanos((long) (delay.spread().toNanos() * share));
     }
 }

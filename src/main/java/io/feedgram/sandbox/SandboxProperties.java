@@ -84,11 +84,14 @@ public record SandboxProperties(
      * @param image    for an image container
      * @param video    for a video or reel container
      * @param carousel for a carousel parent
+     * @param spread   up to how much longer one container takes than its kind's delay, drawn once per container from
+     *                 its id, so that processing times vary as Instagram's do (default 0: exactly the kind's delay)
      */
     public record ProcessingDelay(
             @DefaultValue("1s") Duration image,
             @DefaultValue("3s") Duration video,
-            @DefaultValue("1s") Duration carousel) {
+            @DefaultValue("1s") Duration carousel,
+            @DefaultValue("0s") Duration spread) {
     }
 
     /**

@@ -80,7 +80,7 @@ class PrometheusEndpointTest extends MonitoringTestSupport {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(samples, "feedgram_media_items_total", "outcome", "passed")).isGreaterThanOrEqualTo(1);
         assertThat(value(samples, "camel_exchanges_total", "routeId", "post-step")).isGreaterThanOrEqualTo(1);
-        assertThat(value(samples, "camel_route_policy_seconds_count", "routeId", "post-publish")).isGreaterThanOrEqualTo(1);
+        assertThat(value(samples, "camel_route_policy_seconds_count", "routeId", "post-work")).isGreaterThanOrEqualTo(1);
 
         // Read again: the lines re-read in the overlap are not counted twice.
         List<Sample> again = parse(get("/actuator/prometheus", API_KEY).body());

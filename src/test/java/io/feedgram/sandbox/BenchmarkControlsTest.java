@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the engine benchmark relies on: {@code latency} holds back Graph answers and nothing else, the sandbox
- * counts Graph calls per path shape, and the published view says when the container was ready.
+ * counts Graph calls per path shape, the published view says when the container was ready, and a processing
+ * {@code spread} makes containers take different times.
  */
 class BenchmarkControlsTest extends SandboxTestSupport {
 
@@ -66,6 +71,22 @@ class BenchmarkControlsTest extends SandboxTestSupport {
         Instant publishedAt = Instant.parse(published.path("publishedAt").asText());
         // Image processing takes 1 s of sandbox time; the clock was then moved 5 s past it.
         assertThat(readyAt).isAfterOrEqualTo(before.plusSeconds(1)).isBefore(publishedAt.minusSeconds(3));
+    }
+
+    @Test
+    void aSpreadMakesEachContainerTakeItsOwnTimeWithinIt() {
+        configure("{\"processingDelay\": {\"image\": \"PT1S\", \"spread\": \"PT10S\"}}");
+        Instant before = Instant.now();
+        List<String> containers = IntStream.range(0, 6).mapToObj(i -> createdA("image_url", media("ok.jpg"))).toList();
+        Instant created = Instant.now();
+        advanceClock("PT12S");
+        containers.forEach(id -> assertThat(publishA(id).status()).isEqualTo(200));
+
+        List<Instant> readyAt = new ArrayList<>();
+        publishedOf(USER_A).forEach(media -> readyAt.add(Instant.parse(media.path("readyAt").asText())));
+        assertThat(readyAt).hasSize(6)
+                .allSatisfy(ready -> assertThat(ready).isBetween(before.plusSeconds(1), created.plusSeconds(11)));
+        assertThat(Duration.between(Collections.min(readyAt), Collections.max(readyAt))).isGreaterThan(Duration.ofSeconds(1));
     }
 
     record Timed<T>(T value, Duration took) {

@@ -14,10 +14,10 @@ import java.util.Map;
  * @param audio     the audio sample entry, e.g. {@code mp4a}, or null for no audio track
  * @param moovFirst false: the mdat comes before the moov (not faststart)
  */
-record TestVideo(String brand, String codec, String audio, int width, int height, int fps, int seconds, boolean moovFirst) {
+public record TestVideo(String brand, String codec, String audio, int width, int height, int fps, int seconds, boolean moovFirst) {
 
     /** What Instagram recommends for a reel: 1080×1920 H.264 with AAC, 30 fps, 5 s. */
-    static final TestVideo COMPLIANT = new TestVideo("isom", "avc1", "mp4a", 1080, 1920, 30, 5, true);
+    public static final TestVideo COMPLIANT = new TestVideo("isom", "avc1", "mp4a", 1080, 1920, 30, 5, true);
     /** The media data: enough bytes that a size limit of 1000 bytes is passed. */
     private static final int MDAT_BYTES = 4096;
 
@@ -38,7 +38,7 @@ record TestVideo(String brand, String codec, String audio, int width, int height
         return set.containsKey(name) ? Integer.parseInt(set.get(name)) : otherwise;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         byte[] ftyp = box("ftyp", ascii(brand), i32(0x200), ascii(brand));
         byte[] moov = box("moov", mvhd(), trak(1, "vide", visualEntry()), audio == null ? new byte[0] : trak(2, "soun", audioEntry()));
         byte[] mdat = box("mdat", new byte[MDAT_BYTES]);
