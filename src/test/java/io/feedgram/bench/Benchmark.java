@@ -27,7 +27,7 @@ import io.feedgram.bench.Figures.Throughput;
 
 /**
  * The benchmark: {@code mvn -B -Pbench verify} packages the jar and runs this with it. Every part starts the jar as a
- * separate process ({@link FeedgramProcess}) against the built-in sandbox, measures, and stops it; the figures are
+ * separate process ({@link FeedgramJar}) against the built-in sandbox, measures, and stops it; the figures are
  * printed and written, with charts, to {@code target/bench/report.md}. Not a test: surefire never runs it.
  *
  * <p>Arguments: the jar, then optionally a comma-separated subset of the parts {@code start-up}, {@code engine},
@@ -67,7 +67,7 @@ public final class Benchmark {
                 for (String policy : POLICIES) {
                     Map<String, Object> asked = pollPolicy(policy);
                     List<String> undeclared = undeclared(jar, asked.keySet());
-                    try (FeedgramProcess feedgram = FeedgramProcess.start(jar, OUT.resolve("polling"), List.of(),
+                    try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("polling"), List.of(),
                             BenchSettings.engine(ACCOUNTS, host).with(asked).asMap())) {
                         System.out.println("polling: asked for " + asked
                                 + (undeclared.isEmpty() ? "" : "; this build does not declare " + undeclared + ", so it ignores them"));
@@ -84,7 +84,7 @@ public final class Benchmark {
                 report.polling(policies);
             }
             if (parts.contains("inbox")) {
-                try (FeedgramProcess feedgram = FeedgramProcess.start(jar, OUT.resolve("inbox"), List.of(),
+                try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("inbox"), List.of(),
                         BenchSettings.engine(ACCOUNTS, host).with("feedgram.publishing.enabled", false).asMap())) {
                     Inbox inbox = new InboxRun(feedgram, host, ACCOUNTS).measure(10_000, 32);
                     report.inbox(inbox);
@@ -92,7 +92,7 @@ public final class Benchmark {
             }
             if (parts.contains("feeds")) {
                 Duration every = Duration.ofMinutes(1);
-                try (FeedgramProcess feedgram = FeedgramProcess.start(jar, OUT.resolve("feeds"), List.of(),
+                try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("feeds"), List.of(),
                         BenchSettings.engine(ACCOUNTS, host).feeds(1_000, every, host).asMap())) {
                     Feeds feeds = new FeedRun(feedgram, host).measure(1_000, every, Duration.ofSeconds(60), idle);
                     report.feeds(feeds);
@@ -105,7 +105,7 @@ public final class Benchmark {
     }
 
     private static Throughput throughput(Path jar, BlogHost host, int accounts, Duration latency) {
-        try (FeedgramProcess feedgram = FeedgramProcess.start(jar, OUT.resolve("engine"), List.of(),
+        try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("engine"), List.of(),
                 BenchSettings.engine(accounts, host).asMap())) {
             return new EngineRuns(feedgram.client(), host).throughput(ENGINE_POSTS, accounts, latency, ENGINE_LIMIT);
         }

@@ -53,7 +53,7 @@ final class EngineRuns {
         int published = 0;
         int failed = 0;
         while (published + failed < posts && Instant.now().isBefore(deadline)) {
-            FeedgramProcess.pause(Duration.ofSeconds(1));
+            FeedgramJar.pause(Duration.ofSeconds(1));
             published = published().size();
             failed = client.countPosts("FAILED");
         }
@@ -81,7 +81,7 @@ final class EngineRuns {
         int failed = 0;
         // PUBLISHED in Feedgram comes after the permalink read, so every call of the post has been counted by then.
         while (published + failed < accounts && Instant.now().isBefore(deadline)) {
-            FeedgramProcess.pause(Duration.ofMillis(250));
+            FeedgramJar.pause(Duration.ofMillis(250));
             published = client.countPosts("PUBLISHED") - publishedBefore;
             failed = client.countPosts("FAILED") - failedBefore;
         }

@@ -14,10 +14,10 @@ final class FeedRun {
 
     private static final Duration FIRST_ROUND_LIMIT = Duration.ofMinutes(4);
 
-    private final FeedgramProcess feedgram;
+    private final FeedgramJar feedgram;
     private final BlogHost host;
 
-    FeedRun(FeedgramProcess feedgram, BlogHost host) {
+    FeedRun(FeedgramJar feedgram, BlogHost host) {
         this.feedgram = feedgram;
         this.host = host;
     }
@@ -30,14 +30,14 @@ final class FeedRun {
                 throw new IllegalStateException("only " + host.fullAnswers() + " of " + feeds + " feeds were read within "
                         + FIRST_ROUND_LIMIT);
             }
-            FeedgramProcess.pause(Duration.ofSeconds(1));
+            FeedgramJar.pause(Duration.ofSeconds(1));
         }
         System.out.println("feeds: measuring " + window.toSeconds() + " s ...");
         long notModified = host.notModified();
         long full = host.fullAnswers();
         Duration cpu = feedgram.cpuTime();
         long starting = System.nanoTime();
-        FeedgramProcess.pause(window);
+        FeedgramJar.pause(window);
         double seconds = (System.nanoTime() - starting) / 1e9;
         double cpuSeconds = feedgram.cpuTime().minus(cpu).toNanos() / 1e9;
         return new Feeds(feeds, every, seconds, cpuSeconds, host.notModified() - notModified, host.fullAnswers() - full,
@@ -45,10 +45,10 @@ final class FeedRun {
     }
 
     /** CPU seconds per minute of a Feedgram with nothing to do, for comparison. */
-    static double idleCpuSecondsPerMinute(FeedgramProcess feedgram, Duration window) {
+    static double idleCpuSecondsPerMinute(FeedgramJar feedgram, Duration window) {
         Duration cpu = feedgram.cpuTime();
         long starting = System.nanoTime();
-        FeedgramProcess.pause(window);
+        FeedgramJar.pause(window);
         double seconds = (System.nanoTime() - starting) / 1e9;
         return feedgram.cpuTime().minus(cpu).toNanos() / 1e9 * 60 / seconds;
     }

@@ -12,11 +12,11 @@ import io.feedgram.bench.Figures.Spread;
  */
 final class InboxRun {
 
-    private final FeedgramProcess feedgram;
+    private final FeedgramJar feedgram;
     private final BlogHost host;
     private final int accounts;
 
-    InboxRun(FeedgramProcess feedgram, BlogHost host, int accounts) {
+    InboxRun(FeedgramJar feedgram, BlogHost host, int accounts) {
         this.feedgram = feedgram;
         this.host = host;
         this.accounts = accounts;

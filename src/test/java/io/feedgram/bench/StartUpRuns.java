@@ -42,7 +42,7 @@ final class StartUpRuns {
         Path extracted = cds.resolve("app").resolve(jar.getFileName());
         Path archive = cds.resolve("app.jsa").toAbsolutePath();
         System.out.println("start-up: CDS training run ...");
-        FeedgramProcess.runToRefresh(extracted, cds.resolve("training"), List.of("-XX:ArchiveClassesAtExit=" + archive,
+        FeedgramJar.runToRefresh(extracted, cds.resolve("training"), List.of("-XX:ArchiveClassesAtExit=" + archive,
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), Map.of());
         return starts("CDS (extracted jar + archive)", extracted,
                 List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -54,8 +54,8 @@ final class StartUpRuns {
         List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             Path dir = out.resolve("start-up");
-            try (FeedgramProcess feedgram = i == 0 ? FeedgramProcess.start(jarToRun, dir, jvmOptions, Map.of())
-                    : FeedgramProcess.restart(jarToRun, dir, jvmOptions, Map.of())) {
+            try (FeedgramJar feedgram = i == 0 ? FeedgramJar.start(jarToRun, dir, jvmOptions, Map.of())
+                    : FeedgramJar.restart(jarToRun, dir, jvmOptions, Map.of())) {
                 ready.add(feedgram.startUp().toNanos() / 1e6);
                 reported.add(feedgram.jvmReportedStartUp() == null ? Double.NaN : (double) feedgram.jvmReportedStartUp().toMillis());
                 cpu.add((double) feedgram.startUpCpu().toMillis());

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * settings go into a YAML file passed as {@code spring.config.additional-location}, the normal configuration path, so
  * they override the shipped {@code application.yaml} key by key (and lists, such as accounts and feeds, as a whole).
  */
-final class FeedgramProcess implements AutoCloseable {
+final class FeedgramJar implements AutoCloseable {
 
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
     private static final Pattern JVM_STARTED = Pattern.compile("Started FeedgramApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
@@ -34,7 +34,7 @@ final class FeedgramProcess implements AutoCloseable {
     private final Duration startUp;
     private final Duration startUpCpu;
 
-    private FeedgramProcess(Process process, Path log, BenchClient client, Duration startUp) {
+    private FeedgramJar(Process process, Path log, BenchClient client, Duration startUp) {
         this.process = process;
         this.log = log;
         this.client = client;
@@ -49,13 +49,13 @@ final class FeedgramProcess implements AutoCloseable {
      * @param jvmOptions    options before {@code -jar}, such as a CDS archive
      * @param configuration keys (dotted) and values written to the settings file
      */
-    static FeedgramProcess start(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration) {
+    static FeedgramJar start(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration) {
         FileSystemUtils.deleteRecursively(dir.toFile());
         return restart(jar, dir, jvmOptions, configuration);
     }
 
     /** {@link #start}, but on the data folder a process before it left behind, as a restart finds it. */
-    static FeedgramProcess restart(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration) {
+    static FeedgramJar restart(Path jar, Path dir, List<String> jvmOptions, Map<String, Object> configuration) {
         try {
             int port = freePort();
             Path log = dir.resolve("feedgram.log");
@@ -64,7 +64,7 @@ final class FeedgramProcess implements AutoCloseable {
             long starting = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             BenchClient client = new BenchClient("http://localhost:" + port);
-            return new FeedgramProcess(process, log, client, awaitReady(process, client, log, starting));
+            return new FeedgramJar(process, log, client, awaitReady(process, client, log, starting));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
