@@ -51,8 +51,8 @@ import org.springframework.util.FileSystemUtils;
  * polled by one replica at a time; the token refresh fired once per schedule across the cluster; and after
  * each kill, every account that had a post ready published again within {@link #MAX_ACCOUNT_STALL}.
  *
- * <p>Heavy (four JVMs on a small machine, several minutes): tagged {@code replicas}, which {@code mvn test}
- * leaves out and {@code mvn -Preplicas test} runs. Logs are in target/replicas-test/. Knobs (system properties):
+ * <p>Heavy (four JVMs on a small machine, about three minutes): part of {@code mvn test}, and tagged {@code replicas}
+ * so that {@code mvn -Preplicas test} runs it alone. Logs are in target/replicas-test/. Knobs (system properties):
  * {@code replicas.posts}, {@code replicas.kills}, {@code replicas.start-rounds}, {@code replicas.max-account-stall} (ISO-8601, default PT30S),
  * {@code replicas.lease} (passed as feedgram.publishing.lease; default: Feedgram's own), {@code replicas.seed}.
  */
