@@ -56,7 +56,8 @@ public class AccountCredentials {
         return jdbc.sql("select * from account where id = ?").param(accountId)
                 .query((rs, n) -> new GraphCredentials(rs.getString("ig_user_id"), Login.valueOf(rs.getString("login")),
                         cipher.decrypt(rs.getString("access_token_enc")),
-                        new MetaApp(rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc")))))
+                        new MetaApp(rs.getString("app_id"), cipher.decrypt(rs.getString("app_secret_enc"))),
+                        rs.getString("page_id")))
                 .optional();
     }
 
@@ -125,9 +126,12 @@ public class AccountCredentials {
             if (known.isEmpty()) {
                 insertConfigured(account, fingerprint, now);
             } else {
-                jdbc.sql("update account set login = ?, app_id = ?, app_secret_enc = ?, updated_at = ? where id = ?")
-                        .params(account.login().name(), account.appId(), cipher.encrypt(account.appSecret()), at(now),
-                                account.id()).update();
+                // A page-id removed from the file is not forgotten: a connect may have found the same Page.
+                jdbc.sql("""
+                        update account set login = ?, app_id = ?, app_secret_enc = ?, page_id = coalesce(?, page_id),
+                               updated_at = ? where id = ?""")
+                        .params(account.login().name(), account.appId(), cipher.encrypt(account.appSecret()),
+                                account.pageId(), at(now), account.id()).update();
                 // A token removed from the file is not a new token: the stored one (perhaps connected) stays.
                 boolean fileHasToken = account.accessToken() != null && !account.accessToken().isBlank();
                 if (fileHasToken && !fingerprint.equals(known.get())) {
@@ -149,10 +153,10 @@ public class AccountCredentials {
     private void insertConfigured(AccountConfig account, String fingerprint, Instant now) {
         try {
             jdbc.sql("""
-                    insert into account (id, login, ig_user_id, app_id, app_secret_enc, access_token_enc,
+                    insert into account (id, login, ig_user_id, page_id, app_id, app_secret_enc, access_token_enc,
                                          token_issued_at, token_source, config_fingerprint, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 'CONFIG', ?, ?)""")
-                    .params(account.id(), account.login().name(), account.igUserId(), account.appId(),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 'CONFIG', ?, ?)""")
+                    .params(account.id(), account.login().name(), account.igUserId(), account.pageId(), account.appId(),
                             cipher.encrypt(account.appSecret()), cipher.encrypt(account.accessToken()),
                             at(now), fingerprint, at(now)).update();
         } catch (DuplicateKeyException anotherReplicaWasFirst) {
@@ -166,11 +170,13 @@ public class AccountCredentials {
         Instant now = clock.instant();
         jdbc.sql("""
                 update account set access_token_enc = ?, token_expires_at = ?, token_issued_at = ?,
-                       ig_user_id = coalesce(?, ig_user_id), username = coalesce(?, username),
+                       ig_user_id = coalesce(?, ig_user_id), page_id = coalesce(?, page_id),
+                       username = coalesce(?, username),
                        user_token_enc = ?, user_token_expires_at = ?, token_source = 'CONNECT',
                        refresh_failures = 0, last_refresh_result = null, updated_at = ? where id = ?""")
                 .params(cipher.encrypt(connection.accessToken()), at(connection.expiresAt()), at(now),
-                        connection.igUserId(), connection.username(), cipher.encrypt(connection.userToken()),
+                        connection.igUserId(), connection.pageId(), connection.username(),
+                        cipher.encrypt(connection.userToken()),
                         at(connection.userTokenExpiresAt()), at(now), accountId).update();
         log.info("account {} connected as {}", accountId, connection.username());
         if (states.state(accountId).map(s -> s.status() != AccountState.Status.ACTIVE).orElse(false)) {

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The accounts declared in {@code application.yaml} under {@code feedgram.accounts}.
  *
  * @param accounts the Instagram professional accounts Feedgram publishes to: id, login (instagram or
- *                 facebook), ig-user-id, access-token, and app-id and app-secret for connecting and refreshing
+ *                 facebook), ig-user-id, page-id (Facebook Login: the linked Page, which messages and subscribes
+ *                 to webhooks), access-token, and app-id and app-secret for connecting and refreshing
  */
 @ConfigurationProperties("feedgram")
 public record AccountsProperties(List<AccountConfig> accounts) {

@@ -77,7 +77,7 @@ class ConnectsFacebookAccount {
                         "no Page of this Facebook user is linked to Instagram account " + account.igUserId()));
         String username = logins.facebookUsername(page.igUserId(), page.pageToken());
         Instant userTokenExpiresAt = clock.instant().plus(user.expiresIn() == null ? Duration.ofDays(60) : user.expiresIn());
-        credentials.connect(accepted.accountId(), new Connection(page.pageToken(), null, page.igUserId(), username,
+        credentials.connect(accepted.accountId(), new Connection(page.pageToken(), null, page.igUserId(), page.pageId(), username,
                 user.accessToken(), userTokenExpiresAt));
         log.info("account {} connected with Facebook Login as {} (IG user {}, Page {}); the user token is valid until {}",
                 accepted.accountId(), username, page.igUserId(), page.pageId(), userTokenExpiresAt);

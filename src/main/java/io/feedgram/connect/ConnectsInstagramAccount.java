@@ -64,7 +64,7 @@ class ConnectsInstagramAccount {
             throw new ConnectFailure(ConnectError.WRONG_ACCOUNT, "logged in as another Instagram account than " + account.igUserId());
         }
         Instant expiresAt = clock.instant().plus(longLived.expiresIn() == null ? Duration.ofDays(60) : longLived.expiresIn());
-        credentials.connect(accepted.accountId(), new Connection(longLived.accessToken(), expiresAt, me.igUserId(), me.username(),
+        credentials.connect(accepted.accountId(), new Connection(longLived.accessToken(), expiresAt, me.igUserId(), null, me.username(),
                 null, null));
         log.info("account {} connected with Instagram Login as {} (IG user {}), token valid until {}",
                 accepted.accountId(), me.username(), me.igUserId(), expiresAt);

@@ -60,6 +60,10 @@ public class MessageSender {
     public void send(@Body Reply reply) {
         GraphCredentials account = accounts.require(reply.account());
         Instant now = clock.instant();
+        if (reply.kind().isDirectMessage() && account.messagingNode().isEmpty()) {
+            replies.failed(reply, null, null, GraphCredentials.PAGE_UNKNOWN);   // never sent: there is no Page to send from
+            return;
+        }
         if (reply.status() == ReplyStatus.SENDING) {
             Optional<String> delivered;
             try {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * The Graph calls after the post (docs/instagram.md#messaging and #comments): direct messages and private
  * replies (Send API), reading a thread back, comments and replies, hiding and deleting, and the app's webhook
  * subscription. Sends are not idempotent: the callers record before and read back when an answer is lost.
+ * Messages, conversations and the subscription go through {@link GraphCredentials#messagingNode()} (the Page on
+ * Facebook Login); callers check that it is known first.
  */
 @Component
 public class EngagementClient {
@@ -36,19 +38,19 @@ public class EngagementClient {
         this.json = json;
     }
 
-    /** {@code POST /{ig-user-id}/messages} to a person (IGSID): returns the message id. */
+    /** {@code POST /{ig-user-id|page-id}/messages} to a person (IGSID): returns the message id. */
     public String sendMessage(GraphCredentials account, String recipientId, String text) {
         return send(account, json.createObjectNode().put("id", recipientId), text);
     }
 
-    /** {@code POST /{ig-user-id}/messages} with {@code recipient.comment_id}: the one private reply to a comment. */
+    /** {@code POST /{ig-user-id|page-id}/messages} with {@code recipient.comment_id}: the one private reply to a comment. */
     public String privateReply(GraphCredentials account, String commentId, String text) {
         return send(account, json.createObjectNode().put("comment_id", commentId), text);
     }
 
     private String send(GraphCredentials account, JsonNode recipient, String text) {
         // Form fields holding JSON, as Meta's own curl example sends them.
-        return post(account, account.igUserId() + "/messages", MetaTransport.parameters(
+        return post(account, node(account) + "/messages", MetaTransport.parameters(
                 "recipient", recipient.toString(),
                 "message", json.createObjectNode().put("text", text).toString()))
                 .path("message_id").asText(null);
@@ -56,7 +58,7 @@ public class EngagementClient {
 
     /** The newest messages of the thread with {@code personId} (Instagram details the last 20), newest first. */
     public List<Written> threadWith(GraphCredentials account, String personId) {
-        JsonNode threads = get(account, account.igUserId() + "/conversations",
+        JsonNode threads = get(account, node(account) + "/conversations",
                 MetaTransport.parameters("platform", "instagram", "user_id", personId));
         List<Written> messages = new ArrayList<>();
         for (JsonNode thread : threads.path("data")) {
@@ -102,9 +104,13 @@ public class EngagementClient {
         transport.delete(url(account, commentId), account.accessToken(), commentId, account.app().appSecret());
     }
 
-    /** {@code POST /{ig-user-id}/subscribed_apps?subscribed_fields=...}: the app receives these webhooks for the account. */
+    /** {@code POST /{ig-user-id|page-id}/subscribed_apps?subscribed_fields=...}: the app receives these webhooks for the account. */
     public void subscribe(GraphCredentials account, List<String> fields) {
-        post(account, account.igUserId() + "/subscribed_apps", Map.of("subscribed_fields", String.join(",", fields)));
+        post(account, node(account) + "/subscribed_apps", Map.of("subscribed_fields", String.join(",", fields)));
+    }
+
+    private static String node(GraphCredentials account) {
+        return account.messagingNode().orElseThrow(() -> new IllegalStateException(GraphCredentials.PAGE_UNKNOWN));
     }
 
     private JsonNode get(GraphCredentials account, String path, Map<String, String> query) {

@@ -78,6 +78,11 @@ final class FacebookPages {
                 });
     }
 
+    /** The id of the token's Page that carries its IG account, if one does. */
+    Optional<String> linkedPageId(AccessToken token) {
+        return pagesOf(token).stream().filter(Page::linked).map(Page::id).findFirst();
+    }
+
     List<Page> pagesOf(AccessToken token) {
         String digits = lastDigits(token.igUserId());
         SandboxProperties.OAuth oauth = settings.current().oauth();

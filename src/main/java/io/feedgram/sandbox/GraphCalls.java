@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the Graph calls the sandbox answered, per method and path shape ({@code GET /{container-id}},
  * {@code POST /{ig-user-id}/media}, ...), so a benchmark can tell how many calls a post costs and which ones.
- * Ids are replaced by what they name, or the counts would be one per post.
+ * Ids are replaced by what they name ({@code {page-id}} on graph.facebook.com), or the counts would be one per post.
  */
 @SandboxBean
 final class GraphCalls {
@@ -17,18 +17,22 @@ final class GraphCalls {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final SandboxContainers containers;
     private final SandboxMedia media;
+    private final FacebookPages pages;
 
-    GraphCalls(SandboxContainers containers, SandboxMedia media) {
+    GraphCalls(SandboxContainers containers, SandboxMedia media, FacebookPages pages) {
         this.containers = containers;
         this.media = media;
+        this.pages = pages;
     }
 
-    /** Counts one call; {@code owner} is the token's IG user, null when the call was not authenticated. */
-    void record(GraphHost host, String method, List<String> path, String owner) {
+    /** Counts one call; {@code token} is null when the call was not authenticated. */
+    void record(GraphHost host, String method, List<String> path, AccessToken token) {
+        String owner = token == null ? null : token.igUserId();
+        String page = token == null || host != GraphHost.FACEBOOK ? null : pages.linkedPageId(token).orElse(null);
         StringBuilder shape = new StringBuilder(host.name().toLowerCase(java.util.Locale.ROOT))
                 .append(' ').append(method.toUpperCase(java.util.Locale.ROOT)).append(' ');
         for (int i = 0; i < path.size(); i++) {
-            shape.append('/').append(i == 0 ? node(path.get(0), owner) : path.get(i));
+            shape.append('/').append(i > 0 ? path.get(i) : path.get(0).equals(page) ? "{page-id}" : node(path.get(0), owner));
         }
         counts.computeIfAbsent(shape.toString(), k -> new LongAdder()).increment();
     }

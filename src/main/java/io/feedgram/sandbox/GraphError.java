@@ -261,6 +261,15 @@ record GraphError(
         return of(100, 2534025, "The comment is invalid for a private reply");
     }
 
+    /** Messaging or {@code subscribed_apps} on the IG user node of graph.facebook.com: the Page node does it there. */
+    static GraphError wrongNodeForFacebookLogin() {
+        return of(3, null, "(#3) Application does not have the capability to make this API call.");
+    }
+
+    static GraphError pageTokenRequired() {
+        return of(210, null, "(#210) A page access token is required to request this resource.");
+    }
+
     static GraphError messagingRateLimit() {
         return of(613, 2534040, "Calls to this api have exceeded the rate limit.");
     }

@@ -113,7 +113,7 @@ final class GraphSandboxController {
         } catch (GraphApiException e) {
             return respond(e.error().httpStatus(), envelope(e.error(), host, traceId), traceId, token, path, e.error());
         } finally {
-            calls.record(host, request.getMethod(), path, token == null ? null : token.igUserId());
+            calls.record(host, request.getMethod(), path, token);
         }
     }
 
@@ -136,7 +136,7 @@ final class GraphSandboxController {
             throw GraphError.unsupportedRequest(method, "").toException();
         }
         String id = path.get(0);
-        var engagement = messaging.handle(method, path, token, params);
+        var engagement = messaging.handle(host, method, path, token, params);
         if (engagement.isPresent()) {
             return engagement.get();
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,13 +15,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The calls after the post (docs/instagram.md#messaging and #comments): the Send API with its window, rate
  * and recipient rules, private replies (once, within 7 days), conversations, comments and replies, hiding
- * and deleting a comment, and {@code subscribed_apps}. Empty when the call is none of these.
+ * and deleting a comment, and {@code subscribed_apps}. Empty when the call is none of these. On graph.facebook.com
+ * messages, conversations and {@code subscribed_apps} belong to the linked Page with a Page token; the IG user
+ * node answers (#3) there (docs/instagram.md#facebook-login-page-node).
  */
 @SandboxBean
 final class SandboxMessaging {
 
     private static final int MAX_TEXT_BYTES = 1000;
     private static final int MAX_COMMENT = 2200;
+    private static final Set<String> ACCOUNT_EDGES = Set.of("messages", "conversations", "subscribed_apps");
 
     private final SandboxInbox inbox;
     private final SandboxMedia media;
@@ -29,9 +33,10 @@ final class SandboxMessaging {
     private final GraphIds ids;
     private final ObjectMapper json;
     private final SandboxFaults faults;
+    private final FacebookPages pages;
 
     SandboxMessaging(SandboxInbox inbox, SandboxMedia media, SandboxClock clock, SandboxSettings settings, GraphIds ids,
-                     ObjectMapper json, SandboxFaults faults) {
+                     ObjectMapper json, SandboxFaults faults, FacebookPages pages) {
         this.inbox = inbox;
         this.media = media;
         this.clock = clock;
@@ -39,12 +44,14 @@ final class SandboxMessaging {
         this.ids = ids;
         this.json = json;
         this.faults = faults;
+        this.pages = pages;
     }
 
-    Optional<Object> handle(String method, List<String> path, AccessToken token, GraphParameters params) {
+    Optional<Object> handle(GraphHost host, String method, List<String> path, AccessToken token, GraphParameters params) {
         String owner = token.igUserId();
         String node = path.get(0);
-        boolean own = node.equals("me") || node.equals(owner);
+        boolean own = host == GraphHost.FACEBOOK && path.size() == 2 && ACCOUNT_EDGES.contains(path.get(1))
+                ? isPage(node, token) : node.equals("me") || node.equals(owner);
         if (own && path.size() == 2) {
             return switch (method + " " + path.get(1)) {
                 case "post messages" -> Optional.of(send(owner, params));
@@ -66,6 +73,22 @@ final class SandboxMessaging {
             return inbox.threadById(node).filter(t -> t.owner().equals(owner)).map(this::thread);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code node} is the token's linked Page on graph.facebook.com ({@code me} with a Page token is the
+     * Page); the IG user node is refused with (#3), the Page with another token with (#210).
+     */
+    private boolean isPage(String node, AccessToken token) {
+        boolean pageToken = token.kind() == TokenKind.PAGE;
+        boolean page = node.equals(pages.linkedPageId(token).orElse(null)) || node.equals("me") && pageToken;
+        if (!page && (node.equals("me") || node.equals(token.igUserId()))) {
+            throw GraphError.wrongNodeForFacebookLogin().toException();
+        }
+        if (page && !pageToken) {
+            throw GraphError.pageTokenRequired().toException();
+        }
+        return page;
     }
 
     private Optional<Object> commentCall(String method, List<String> path, SandboxInbox.Comment comment,

@@ -5,6 +5,7 @@ import io.feedgram.account.AccountCredentials;
 import io.feedgram.account.Subscriptions;
 import io.feedgram.api.ApiProblem;
 import io.feedgram.graph.EngagementClient;
+import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.GraphException;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public class WebhookSubscriptions {
         accounts.known(id);
         try {
             subscribeNow(id);
+        } catch (PageUnknown e) {
+            throw new ApiProblem(409, "page-unknown", "Facebook Page not known", GraphCredentials.PAGE_UNKNOWN, null);
         } catch (GraphException.Refused e) {
             throw new ApiProblem(422, "instagram-refused", "Instagram refused", e.error().describe(), null);
         } catch (GraphException.Unanswered e) {
@@ -60,13 +63,25 @@ public class WebhookSubscriptions {
     }
 
     private void subscribeNow(String accountId) {
+        GraphCredentials account = credentials.require(accountId);
+        if (account.messagingNode().isEmpty()) {
+            subscriptions.failed(accountId, GraphCredentials.PAGE_UNKNOWN);
+            throw new PageUnknown();
+        }
         try {
-            graph.subscribe(credentials.require(accountId), properties.fields());
+            graph.subscribe(account, properties.fields());
             subscriptions.subscribed(accountId, properties.fields());
             log.info("Account {} subscribed to webhook fields {}", accountId, properties.fields());
         } catch (GraphException e) {
             subscriptions.failed(accountId, e.getMessage());
             throw e;
+        }
+    }
+
+    /** A Facebook Login account whose Page is not known: recorded as the subscription's result already. */
+    private static final class PageUnknown extends RuntimeException {
+        PageUnknown() {
+            super(GraphCredentials.PAGE_UNKNOWN);
         }
     }
 }

@@ -10,7 +10,7 @@ class AccountConfigTest {
 
     @Test
     void anEmptyVariableIsNoTokenAndNoApp() {
-        AccountConfig account = new AccountConfig("blog", null, "17841400000000001", "", " ", "");
+        AccountConfig account = new AccountConfig("blog", null, "17841400000000001", null, "", " ", "");
         assertThat(account.accessToken()).isNull();
         assertThat(account.appId()).isNull();
         assertThat(account.appSecret()).isNull();
@@ -19,7 +19,7 @@ class AccountConfigTest {
 
     @Test
     void givenValuesAreKeptAndSecretsMaskedWhenPrinted() {
-        AccountConfig account = new AccountConfig("blog", Login.FACEBOOK, "1784", "EAA-token", "100", "app-secret");
+        AccountConfig account = new AccountConfig("blog", Login.FACEBOOK, "1784", "1348", "EAA-token", "100", "app-secret");
         assertThat(account.accessToken()).isEqualTo("EAA-token");
         assertThat(account.toString()).doesNotContain("EAA-token", "app-secret");
     }

@@ -44,6 +44,7 @@ import io.feedgram.testing.SandboxTestHarness;
 @Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:connect;DB_CLOSE_DELAY=-1",
+        "feedgram.api.keys[0]=" + ConnectTestSupport.API_KEY,
         "feedgram.accounts[0].id=insta",
         "feedgram.accounts[0].login=instagram",
         "feedgram.accounts[0].ig-user-id=17841400000000601",
@@ -68,6 +69,7 @@ abstract class ConnectTestSupport extends SandboxTestHarness {
     MutableClock clock;
 
 
+    static final String API_KEY = "connect-test-key";
     static final String INSTA_USER = "17841400000000601";
     static final String FBOOK_USER = "17841400000000602";
     static final List<String> SECRETS = List.of("insta-app-secret", "fbook-app-secret");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MetaTransportTest {
 
     private final GraphCredentials account = new GraphCredentials("1784", Login.INSTAGRAM,
-            "IGAAsecret-token-value", new MetaApp("123", "app-secret-value"));
+            "IGAAsecret-token-value", new MetaApp("123", "app-secret-value"), null);
     private final ObjectMapper json = new ObjectMapper();
 
     @Test

@@ -120,6 +120,27 @@ class FacebookLoginTest extends SandboxTestSupport {
     }
 
     @Test
+    void subscriptionsAndConversationsBelongToThePageWithItsPageToken() {
+        JsonNode linked = get(FB + "/me/accounts?fields=id,access_token,instagram_business_account&access_token=" + TOKEN_B)
+                .body().path("data").path(0);
+        String pageId = linked.path("id").asText();
+        String pageToken = linked.path("access_token").asText();
+
+        assertGraphError(postForm(FB + "/" + USER_B + "/subscribed_apps",
+                Map.of("subscribed_fields", "messages", "access_token", pageToken)), 400, 3, null);
+        assertGraphError(get(FB + "/" + USER_B + "/conversations?platform=instagram&access_token=" + pageToken), 400, 3, null);
+        assertGraphError(postForm(FB + "/" + pageId + "/subscribed_apps",
+                Map.of("subscribed_fields", "messages", "access_token", TOKEN_B)), 400, 210, null);
+
+        assertThat(postForm(FB + "/" + pageId + "/subscribed_apps",
+                Map.of("subscribed_fields", "comments,messages", "access_token", pageToken)).status()).isEqualTo(200);
+        assertThat(get(FB + "/me/subscribed_apps?access_token=" + pageToken).body().path("data").path(0)
+                .path("subscribed_fields").toString()).contains("comments", "messages");
+        assertThat(get(FB + "/" + pageId + "/conversations?platform=instagram&access_token=" + pageToken).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aPageTokenFromAShortLivedUserTokenDiesWithIt() {
         String user = userToken();
         String pageToken = get(FB + "/me/accounts?fields=access_token&access_token=" + user).body()
