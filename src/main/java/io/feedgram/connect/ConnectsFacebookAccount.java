@@ -28,7 +28,9 @@ import io.feedgram.graph.TokenGrant;
 @Component
 class ConnectsFacebookAccount {
 
-    static final String SCOPES = "instagram_basic,instagram_content_publish,pages_show_list,pages_read_engagement";
+    static final String SCOPES = "instagram_basic,instagram_content_publish,pages_show_list,pages_read_engagement,"
+            // Comments and direct messages, and the Page's webhook subscription (subscribed_apps) and private replies.
+            + "instagram_manage_comments,instagram_manage_messages,pages_manage_metadata,pages_messaging";
     private static final Logger log = LoggerFactory.getLogger(ConnectsFacebookAccount.class);
 
     private final ConnectFlow flow;

@@ -25,7 +25,9 @@ import io.feedgram.graph.TokenGrant;
 @Component
 class ConnectsInstagramAccount {
 
-    static final String SCOPES = "instagram_business_basic,instagram_business_content_publish";
+    static final String SCOPES = "instagram_business_basic,instagram_business_content_publish,"
+            // Comments, replies and direct messages (webhooks and the events API) need these two.
+            + "instagram_business_manage_comments,instagram_business_manage_messages";
     private static final Logger log = LoggerFactory.getLogger(ConnectsInstagramAccount.class);
 
     private final ConnectFlow flow;

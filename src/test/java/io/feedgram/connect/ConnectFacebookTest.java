@@ -35,7 +35,8 @@ class ConnectFacebookTest extends ConnectTestSupport {
         assertThat(dialog).containsEntry("client_id", "620000000000602")
                 .containsEntry("redirect_uri", url("/connect/facebook/callback"))
                 .containsEntry("response_type", "code")
-                .containsEntry("scope", "instagram_basic,instagram_content_publish,pages_show_list,pages_read_engagement");
+                .containsEntry("scope", "instagram_basic,instagram_content_publish,pages_show_list,pages_read_engagement,"
+                        + "instagram_manage_comments,instagram_manage_messages,pages_manage_metadata,pages_messaging");
 
         Hop login = open(start.location());
         assertThat(login.location()).startsWith(url("/connect/facebook/callback?code="));

@@ -48,7 +48,8 @@ class ConnectInstagramTest extends ConnectTestSupport {
         assertThat(authorize).containsEntry("client_id", "610000000000601")
                 .containsEntry("redirect_uri", url("/connect/instagram/callback"))
                 .containsEntry("response_type", "code")
-                .containsEntry("scope", "instagram_business_basic,instagram_business_content_publish");
+                .containsEntry("scope", "instagram_business_basic,instagram_business_content_publish,"
+                        + "instagram_business_manage_comments,instagram_business_manage_messages");
         String state = authorize.get("state");
         assertThat(state).isNotBlank();
 

@@ -47,7 +47,7 @@ class ConnectLogicTest {
     @Test
     void loginUrlsCarryEveryParameterEncoded() {
         assertThat(LoginUrls.instagramAuthorize("https://www.instagram.com/oauth/authorize", "123",
-                "https://feedgram.example/connect/instagram/callback", ConnectsInstagramAccount.SCOPES, "s.t"))
+                "https://feedgram.example/connect/instagram/callback", "instagram_business_basic,instagram_business_content_publish", "s.t"))
                 .isEqualTo("https://www.instagram.com/oauth/authorize?client_id=123"
                         + "&redirect_uri=https%3A%2F%2Ffeedgram.example%2Fconnect%2Finstagram%2Fcallback"
                         + "&response_type=code&scope=instagram_business_basic%2Cinstagram_business_content_publish&state=s.t");
