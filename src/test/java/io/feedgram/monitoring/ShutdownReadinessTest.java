@@ -31,9 +31,6 @@ class ShutdownReadinessTest {
     @Test
     void readyAfterMigrationsAndRoutesAndUnreadyFromTheStartOfShutdown() throws Exception {
         ConfigurableApplicationContext feedgram = new SpringApplicationBuilder(FeedgramApplication.class)
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:shutdown;DB_CLOSE_DELAY=-1",
-                        "feedgram.sandbox.enabled=true", "feedgram.demo.enabled=false",
-                        "feedgram.media.store=target/shutdown/media", "feedgram.security.key-file=target/shutdown/encryption.key")
                 .listeners(event -> {
                     if (event instanceof AvailabilityChangeEvent<?> change && change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
                         ApplicationContext context = (ApplicationContext) change.getSource();
@@ -44,7 +41,11 @@ class ShutdownReadinessTest {
                         seen.add("closing: readiness " + readiness(closed.getApplicationContext()));
                     }
                 })
-                .run();
+                // Arguments, not builder properties: those are defaults, which the shipped application.yaml
+                // would override (its port and its database under ./data).
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:shutdown;DB_CLOSE_DELAY=-1",
+                        "--feedgram.sandbox.enabled=true", "--feedgram.demo.enabled=false",
+                        "--feedgram.media.store=target/shutdown/media", "--feedgram.security.key-file=target/shutdown/encryption.key");
         assertThat(readiness(feedgram)).isEqualTo(200);
         feedgram.close();
         assertThat(seen).containsExactly("accepting: pending migrations 0, routes UP", "closing: readiness 503");
