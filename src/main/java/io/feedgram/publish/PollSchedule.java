@@ -125,11 +125,10 @@ public class PollSchedule {
     private void learn(String bucket, long waited, boolean ready) {
         estimates.compute(bucket, (key, known) -> {
             Estimate estimate = known == null ? new Estimate(settings.pollInitialDelay().toMillis(), 0) : known;
-            Estimate next = ready
-                    ? new Estimate(estimate.millis() * (100 - 2L * Math.min(estimate.readyInARow() + 1, 10)) / 100,
-                            estimate.readyInARow() + 1)
-                    : new Estimate(Math.max(estimate.millis(), waited * 6 / 5 + LEAST_WAIT_MS), 0);
-            return new Estimate(Math.min(next.millis(), settings.pollMaxInterval().toMillis()), next.readyInARow());
+            int readyInARow = ready ? estimate.readyInARow() + 1 : 0;
+            long millis = ready ? estimate.millis() * (100 - 2L * Math.min(readyInARow, 10)) / 100
+                    : Math.max(estimate.millis(), waited * 6 / 5 + LEAST_WAIT_MS);
+            return new Estimate(Math.min(millis, settings.pollMaxInterval().toMillis()), readyInARow);
         });
     }
 
