@@ -107,7 +107,8 @@ public final class Benchmark {
     private static Throughput throughput(Path jar, BlogHost host, int accounts, Duration latency) {
         try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("engine"), List.of(),
                 BenchSettings.engine(accounts, host).asMap())) {
-            return new EngineRuns(feedgram.client(), host).throughput(ENGINE_POSTS, accounts, latency, ENGINE_LIMIT);
+            return new EngineRuns(feedgram.client(), host).throughput(ENGINE_POSTS, accounts, latency, ENGINE_LIMIT,
+                    feedgram::cpuTime);
         }
     }
 
