@@ -44,7 +44,7 @@ public class PublishDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PublishDispatcher.class);
 
     /** Claims at most this often: a burst of released claims is one claim, not one each. */
-    private static final Duration CLAIM_GAP = Duration.ofMillis(5);
+    private static final Duration CLAIM_GAP = Duration.ofMillis(20);
 
     private final DuePostClaimer claimer;
     private final LeaseHeartbeat heartbeat;
