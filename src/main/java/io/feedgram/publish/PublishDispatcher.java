@@ -54,9 +54,13 @@ public class PublishDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claimWanted = new AtomicBoolean(true);
-    /** When to claim again without being told (the nearest due time read, or idle-check); dispatching thread only. */
-    private Instant nextClaimAt = Instant.MIN;
-    private Instant lastClaim = Instant.MIN;
+    /**
+     * System.nanoTime() at which to claim again without being told (the nearest due time read, or idle-check);
+     * dispatching thread only. Waits are kept off the clock, which tests move.
+     */
+    private long nextClaim = System.nanoTime();
+    /** System.nanoTime() of the last claim: the gap is a rate, so it is kept off the clock, which tests move. */
+    private long lastClaim = System.nanoTime() - CLAIM_GAP.toNanos();
     private volatile boolean running;
     private volatile Thread dispatching;
     private ExecutorService workers;
@@ -134,26 +138,29 @@ public class PublishDispatcher implements SmartLifecycle {
             start(post, true);
         }
         int free = free();
-        if (claimWanted.get() || !now.isBefore(nextClaimAt)) {
+        if (claimWanted.get() || System.nanoTime() - nextClaim >= 0) {
             if (free == 0 || (free < batch() && inFlight.get() > 0)) {
                 return sleepUntil(now, now.plus(settings.idleCheck()));   // a finishing step wakes us
             }
-            if (now.isBefore(lastClaim.plus(CLAIM_GAP))) {
-                return sleepUntil(now, lastClaim.plus(CLAIM_GAP));
+            long sinceLast = System.nanoTime() - lastClaim;
+            if (sinceLast < CLAIM_GAP.toNanos()) {
+                return Duration.ofNanos(CLAIM_GAP.toNanos() - sinceLast);
             }
             claimWanted.set(false);
-            lastClaim = now;
+            lastClaim = System.nanoTime();
             List<Post> claimed = claimer.claim(free);
             log.debug("publishing: {} in flight, claimed {} of {}", inFlight.get(), claimed.size(), free);
             claimed.forEach(post -> start(post, false));
             if (claimed.size() == free) {
-                nextClaimAt = now;                       // more may be waiting
+                nextClaim = System.nanoTime();            // more may be waiting
                 return null;
             }
-            Instant idle = now.plus(settings.idleCheck());
-            nextClaimAt = claimer.nextDue().filter(due -> due.isBefore(idle)).orElse(idle);
+            Duration untilDue = claimer.nextDue().map(due -> Duration.between(now, due))
+                    .filter(wait -> wait.compareTo(settings.idleCheck()) < 0).orElse(settings.idleCheck());
+            nextClaim = System.nanoTime() + Math.max(0, untilDue.toNanos());
         }
-        return sleepUntil(now, nextClaimAt);              // a finishing step or a held claim wakes us sooner
+        // A finishing step or a held claim wakes us sooner.
+        return sleepUntil(now, now.plusNanos(Math.max(0, nextClaim - System.nanoTime())));
     }
 
     /**
