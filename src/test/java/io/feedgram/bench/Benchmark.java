@@ -58,8 +58,10 @@ public final class Benchmark {
                 report.startUps(new StartUpRuns(jar, OUT, 3).measure());
             }
             if (parts.contains("engine")) {
-                report.throughput(List.of(throughput(jar, host, ACCOUNTS, Duration.ZERO),
-                        throughput(jar, host, LATENCY_ACCOUNTS, Duration.ofMillis(300))));
+                try (BenchDatabase database = BenchDatabase.of(System.getProperty("bench.database", "h2"))) {
+                    report.throughput(List.of(throughput(jar, host, database, ACCOUNTS, Duration.ZERO),
+                            throughput(jar, host, database, LATENCY_ACCOUNTS, Duration.ofMillis(300))));
+                }
             }
             double idle = Double.NaN;
             if (parts.contains("polling")) {
@@ -104,11 +106,11 @@ public final class Benchmark {
         System.out.println("Written to " + OUT.resolve("report.md").toAbsolutePath());
     }
 
-    private static Throughput throughput(Path jar, BlogHost host, int accounts, Duration latency) {
+    private static Throughput throughput(Path jar, BlogHost host, BenchDatabase database, int accounts, Duration latency) {
         try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("engine"), List.of(),
-                BenchSettings.engine(accounts, host).asMap())) {
+                BenchSettings.engine(accounts, host).with(database.settings()).asMap())) {
             return new EngineRuns(feedgram.client(), host).throughput(ENGINE_POSTS, accounts, latency, ENGINE_LIMIT,
-                    feedgram::cpuTime);
+                    database.label(), () -> feedgram.cpuTime().plus(database.cpuTime()));
         }
     }
 

@@ -45,9 +45,11 @@ final class EngineRuns {
      * the rate counts from the first submission to the last publish, or to the end of {@code limit} if the engine
      * has not finished by then (the figure then says so).
      */
-    Throughput throughput(int posts, int accounts, Duration latency, Duration limit, Supplier<Duration> cpuTime) {
+    Throughput throughput(int posts, int accounts, Duration latency, Duration limit, String database,
+                          Supplier<Duration> cpuTime) {
         client.resetSandbox(String.format(Locale.ROOT, "{\"latency\": \"%s\", \"processingDelay\": {\"image\": \"PT0S\"}}", latency));
-        String label = String.format(Locale.ROOT, "%d images, %d accounts, Graph latency %d ms", posts, accounts, latency.toMillis());
+        String label = String.format(Locale.ROOT, "%d images, %d accounts, Graph latency %d ms, %s", posts, accounts,
+                latency.toMillis(), database);
         System.out.println(label + " ...");
         Duration cpuBefore = cpuTime.get();
         Instant first = Instant.now();
