@@ -3,6 +3,7 @@ package io.feedgram.connect;
 import java.net.URI;
 import java.util.Map;
 
+import io.feedgram.system.DurableWrites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +23,12 @@ class ConnectController {
 
     private final ConnectsInstagramAccount instagram;
     private final ConnectsFacebookAccount facebook;
+    private final DurableWrites durable;
 
-    ConnectController(ConnectsInstagramAccount instagram, ConnectsFacebookAccount facebook) {
+    ConnectController(ConnectsInstagramAccount instagram, ConnectsFacebookAccount facebook, DurableWrites durable) {
         this.instagram = instagram;
         this.facebook = facebook;
+        this.durable = durable;
     }
 
     @GetMapping("/connect/instagram")
@@ -35,7 +38,7 @@ class ConnectController {
 
     @GetMapping("/connect/instagram/callback")
     ResponseEntity<Void> instagramCallback(@RequestParam Map<String, String> params) {
-        return redirect(instagram.finish(params));
+        return stored(instagram.finish(params));
     }
 
     @GetMapping("/connect/facebook")
@@ -45,7 +48,7 @@ class ConnectController {
 
     @GetMapping("/connect/facebook/callback")
     ResponseEntity<Void> facebookCallback(@RequestParam Map<String, String> params) {
-        return redirect(facebook.finish(params));
+        return stored(facebook.finish(params));
     }
 
     /** The default {@code success-url}: says what happened, in plain words. */
@@ -60,6 +63,12 @@ class ConnectController {
         }
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Feedgram</title></head><body><p>"
                 + HtmlUtils.htmlEscape(text) + "</p></body></html>";
+    }
+
+    /** The callback's answer once the connected account's token is durable: the user is told it is connected. */
+    private ResponseEntity<Void> stored(String location) {
+        durable.await();
+        return redirect(location);
     }
 
     private static ResponseEntity<Void> redirect(String location) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.system.DurableWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +41,13 @@ public class MetaTransport {
     private final ObjectMapper json;
     private final HttpClient http;
     private final GraphCallMeter calls;
+    private final DurableWrites durable;
 
-    public MetaTransport(GraphProperties properties, ObjectMapper json, GraphCallMeter calls) {
+    public MetaTransport(GraphProperties properties, ObjectMapper json, GraphCallMeter calls, DurableWrites durable) {
         this.properties = properties;
         this.json = json;
         this.calls = calls;
+        this.durable = durable;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -57,8 +60,13 @@ public class MetaTransport {
         return send(request(target, bearer).GET().build(), what, secrets(query, bearer, secrets));
     }
 
-    /** {@code POST url} with a form body, with {@code bearer} in the Authorization header when not null. */
+    /**
+     * {@code POST url} with a form body, with {@code bearer} in the Authorization header when not null. What was
+     * committed before (a "publishing" mark) is made durable first: a call that changes something at Instagram must
+     * find its mark after a crash.
+     */
     public JsonNode post(String url, Map<String, String> form, String bearer, String what, String... secrets) {
+        durable.await();
         HttpRequest request = request(url, bearer)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)))
@@ -66,8 +74,9 @@ public class MetaTransport {
         return send(request, what, secrets(form, bearer, secrets));
     }
 
-    /** {@code DELETE url}, with {@code bearer} in the Authorization header. */
+    /** {@code DELETE url}, with {@code bearer} in the Authorization header; durable first, as {@link #post}. */
     public JsonNode delete(String url, String bearer, String what, String... secrets) {
+        durable.await();
         return send(request(url, bearer).DELETE().build(), what, secrets(Map.of(), bearer, secrets));
     }
 

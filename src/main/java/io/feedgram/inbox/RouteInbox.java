@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feedgram.api.ApiProblem;
 import io.feedgram.api.FieldError;
 import io.feedgram.media.MediaUploads;
+import io.feedgram.system.DurableWrites;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.file.GenericFile;
@@ -55,11 +56,13 @@ public class RouteInbox {
     private final Inbox inbox;
     private final MediaUploads uploads;
     private final ObjectMapper json;
+    private final DurableWrites durable;
 
-    public RouteInbox(Inbox inbox, MediaUploads uploads, ObjectMapper json) {
+    public RouteInbox(Inbox inbox, MediaUploads uploads, ObjectMapper json, DurableWrites durable) {
         this.inbox = inbox;
         this.uploads = uploads;
         this.json = json;
+        this.durable = durable;
     }
 
     /** Queues the message's post and sets {@value #POST_ID} and {@value #POST_STATUS}; the body is left as it was. */
@@ -70,6 +73,8 @@ public class RouteInbox {
             Inbox.checkIdempotencyKey(key);
             PostView post = inbox.accept(submission(message), SOURCE,
                     key == null ? null : Inbox.sourceKey(SOURCE, SOURCE, key));
+            // Durable before the route goes on: a file consumer, say, moves its file away once the route is done.
+            durable.await();
             message.setHeader(POST_ID, post.id());
             message.setHeader(POST_STATUS, post.status());
         } catch (ApiProblem refused) {

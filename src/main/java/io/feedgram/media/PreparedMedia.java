@@ -9,6 +9,7 @@ import io.feedgram.post.MediaItem;
 import io.feedgram.post.Post;
 import io.feedgram.post.PostStatus;
 import io.feedgram.system.Columns;
+import io.feedgram.system.DurableWrites;
 import io.feedgram.system.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ public class PreparedMedia {
     }
 
     private final JdbcClient jdbc;
+    private final DurableWrites durable;
     private final Clock clock;
 
-    PreparedMedia(JdbcClient jdbc, Clock clock) {
+    PreparedMedia(JdbcClient jdbc, Clock clock, DurableWrites durable) {
         this.jdbc = jdbc;
+        this.durable = durable;
         this.clock = clock;
     }
 
@@ -45,7 +48,8 @@ public class PreparedMedia {
 
     /**
      * The name of the copy item {@code position} is converted into, chosen once and kept before the
-     * conversion starts: after a crash the copy is found under it instead of being made again.
+     * conversion starts (durably: the copy is a file outside the database): after a crash the copy is
+     * found under it instead of being made again.
      */
     String reserve(String postId, int position, java.util.function.Supplier<String> newName) {
         String kept = jdbc.sql("select stored_file from post_media where post_id = ? and position = ?")
@@ -56,6 +60,7 @@ public class PreparedMedia {
         String name = newName.get();
         jdbc.sql("update post_media set stored_file = ? where post_id = ? and position = ? and stored_file is null")
                 .params(name, postId, position).update();
+        durable.await();
         return jdbc.sql("select stored_file from post_media where post_id = ? and position = ?")
                 .params(postId, position).query(String.class).single();
     }

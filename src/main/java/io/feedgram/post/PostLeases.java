@@ -5,6 +5,7 @@ import static io.feedgram.system.SqlTime.instant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public class PostLeases {
         List<String> full = started.entrySet().stream().filter(e -> e.getValue() >= ahead).map(Map.Entry::getKey).toList();
         Map<String, Object> params = new HashMap<>(Map.of("now", at(now), "scan", limit * 4));
         if (!full.isEmpty()) {
-            params.put("full", full);
+            params.put("full", padded(full));
         }
         List<DueCandidate> candidates = jdbc.sql(full.isEmpty() ? candidatesAll : candidatesBesidesFull).params(params)
                 .query((rs, n) -> new DueCandidate(rs.getString("id"), rs.getString("account_id"), rs.getString("stage"),
@@ -127,8 +128,23 @@ public class PostLeases {
         if (chosen.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(claim).params(Map.of("ids", chosen, "now", at(now), "token", token, "leaseUntil", at(leaseUntil)))
-                .query(String.class).list();
+        return jdbc.sql(claim).params(Map.of("ids", padded(chosen), "now", at(now), "token", token,
+                "leaseUntil", at(leaseUntil))).query(String.class).list();
+    }
+
+    /**
+     * The list grown to the next power of two by repeating its last element, which changes nothing in an {@code in}
+     * list: a list expands into one placeholder per element, so each length is a statement of its own, and the
+     * database keeps a handful of them parsed instead of parsing each claim anew.
+     */
+    static List<String> padded(List<String> values) {
+        int size = Integer.highestOneBit(values.size());
+        size = size == values.size() ? size : size * 2;
+        List<String> padded = new ArrayList<>(values);
+        while (padded.size() < size) {
+            padded.add(values.get(values.size() - 1));
+        }
+        return padded;
     }
 
     /** The earliest time after {@code now} at which an unleased active post falls due, if any. */

@@ -13,7 +13,9 @@ import io.feedgram.post.PostLeases;
 import io.feedgram.post.PostRepository;
 import io.feedgram.post.PostStatus;
 import io.feedgram.post.PostTransitions;
+import io.feedgram.post.PostsDue;
 import org.apache.camel.Variable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +29,26 @@ public class DuePostClaimer {
 
     /** A next step due this soon runs at once under the same claim rather than after a release and a new claim. */
     static final Duration DUE_NOW = Duration.ofMillis(5);
+    /**
+     * A next step due within this is waited for under the same claim ({@link HeldClaims}): an image's container, a
+     * busy publish lock. Later ones (a video being processed) are released for whichever replica is free then.
+     */
+    static final Duration HOLD_AHEAD = Duration.ofSeconds(10);
 
     private final PostRepository posts;
     private final PostLeases leases;
     private final PostTransitions transitions;
     private final AccountStates states;
     private final PublishingProperties settings;
+    private final HeldClaims held;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public DuePostClaimer(PostRepository posts, PostLeases leases, PostTransitions transitions, AccountStates states,
-                          PublishingProperties settings, Clock clock) {
+                          PublishingProperties settings, HeldClaims held, ApplicationEventPublisher events, Clock clock) {
+        this.held = held;
+        this.events = events;
         this.posts = posts;
         this.leases = leases;
         this.transitions = transitions;
@@ -60,16 +71,36 @@ public class DuePostClaimer {
 
     /**
      * After a step: the post as it is now when its next step is due at once and the claim is still
-     * ours (so it goes on without a new claim); otherwise the claim is released and the answer is null.
+     * ours (so it goes on without a new claim). When the next step is due within {@link #HOLD_AHEAD},
+     * the claim is held until then and the answer is null; otherwise the claim is released.
      */
     public Post continuation(@Variable("post") Post post) {
-        Post now = posts.find(post.id()).orElse(null);
-        if (now != null && post.leaseOwner() != null && post.leaseOwner().equals(now.leaseOwner())
-                && PostStatus.ACTIVE.contains(now.status()) && !now.dueAt().isAfter(clock.instant().plus(DUE_NOW))) {
+        Post now = stillOurs(post);
+        Instant at = clock.instant();
+        if (now != null && !now.dueAt().isAfter(at.plus(DUE_NOW))) {
             return now;
         }
-        leases.release(post);
+        if (now != null && !now.dueAt().isAfter(at.plus(HOLD_AHEAD))) {
+            held.hold(now, now.dueAt());
+            return null;
+        }
+        release(post);
         return null;
+    }
+
+    /** A held claim fell due: the post as it is now, or null (released) when it moved on meanwhile (cancelled, say). */
+    public Post resumeHeld(Post post) {
+        Post now = stillOurs(post);
+        if (now == null) {
+            release(post);
+        }
+        return now;
+    }
+
+    private Post stillOurs(Post post) {
+        Post now = posts.find(post.id()).orElse(null);
+        return now != null && post.leaseOwner() != null && post.leaseOwner().equals(now.leaseOwner())
+                && PostStatus.ACTIVE.contains(now.status()) ? now : null;
     }
 
     /** A deferred post that fell due goes back to the step it was waiting in; returns it as it is now. */
@@ -78,9 +109,13 @@ public class DuePostClaimer {
         return posts.find(post.id()).orElseThrow();
     }
 
-    /** Ends the claim on {@code post}: the next step is picked up at its due time by whoever claims it. */
+    /**
+     * Ends the claim on {@code post}: the next step is picked up at its due time by whoever claims it. Its account may
+     * have room for another post now, so the dispatcher is told to look.
+     */
     public void release(@Variable("post") Post post) {
         leases.release(post);
+        events.publishEvent(new PostsDue(post.id()));
     }
 
     /** Lets go of every post and account publish lock this instance still holds (it is stopping); answers how many. */

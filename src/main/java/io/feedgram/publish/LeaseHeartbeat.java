@@ -3,7 +3,7 @@ package io.feedgram.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +31,8 @@ public class LeaseHeartbeat {
     private final AccountStates states;
     private final PublishingProperties settings;
     private final Clock clock;
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** The claims being worked on or held between steps, each with the number of holders (a worker, a held claim). */
+    private final Map<String, Integer> held = new ConcurrentHashMap<>();
     private ScheduledExecutorService beating;
 
     public LeaseHeartbeat(PostLeases leases, AccountStates states, PublishingProperties settings, Clock clock) {
@@ -41,14 +42,14 @@ public class LeaseHeartbeat {
         this.clock = clock;
     }
 
-    /** The claim with this token is being worked on: keep it. */
+    /** The claim with this token is being worked on, or held until its next step: keep it. */
     void hold(String token) {
-        held.add(token);
+        held.merge(token, 1, Integer::sum);
     }
 
-    /** The claim's work is over (released, or continued no more). */
+    /** One holder of the claim is done with it (its step is over, or the held claim was handed on). */
     void letGo(String token) {
-        held.remove(token);
+        held.computeIfPresent(token, (key, holders) -> holders > 1 ? holders - 1 : null);
     }
 
     synchronized void start() {
@@ -65,7 +66,7 @@ public class LeaseHeartbeat {
     }
 
     private void renew() {
-        List<String> tokens = List.copyOf(held);
+        List<String> tokens = List.copyOf(held.keySet());
         if (tokens.isEmpty()) {
             return;
         }

@@ -10,6 +10,7 @@ import io.feedgram.api.ApiProblem;
 import io.feedgram.api.ApiProperties;
 import io.feedgram.api.BoundedBody;
 import io.feedgram.api.ProblemWriter;
+import io.feedgram.system.DurableWrites;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -40,9 +41,11 @@ class WebhookController {
     private final AccountCredentials accounts;
     private final ProblemWriter problems;
     private final ApiProperties api;
+    private final DurableWrites durable;
 
     WebhookController(WebhooksProperties properties, WebhookDeliveries deliveries, AccountCredentials accounts,
-                      ProblemWriter problems, ApiProperties api) {
+                      ProblemWriter problems, ApiProperties api, DurableWrites durable) {
+        this.durable = durable;
         this.properties = properties;
         this.deliveries = deliveries;
         this.accounts = accounts;
@@ -79,6 +82,7 @@ class WebhookController {
             if (!deliveries.store(body)) {
                 log.info("Webhook delivery received again ({} bytes): already stored", body.length);
             }
+            durable.await();                                  // Meta does not send a delivery it saw answered 200 again
         } catch (ApiProblem refused) {
             log.warn("Webhook delivery refused: {}", refused.getMessage());
             problems.writeTo(response, refused);

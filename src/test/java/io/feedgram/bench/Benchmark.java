@@ -107,12 +107,8 @@ public final class Benchmark {
     private static Throughput throughput(Path jar, BlogHost host, int accounts, Duration latency) {
         try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("engine"), List.of(),
                 BenchSettings.engine(accounts, host).asMap())) {
-            Duration cpuBefore = feedgram.cpuTime();
-            Throughput run = new EngineRuns(feedgram.client(), host).throughput(ENGINE_POSTS, accounts, latency, ENGINE_LIMIT);
-            // With the posts/s, so that a change of JVM options can be judged on a machine other builds share.
-            System.out.printf(Locale.ROOT, "engine: %.2f posts/s, process CPU %.1f s during the run%n", run.postsPerSecond(),
-                    feedgram.cpuTime().minus(cpuBefore).toMillis() / 1e3);
-            return run;
+            return new EngineRuns(feedgram.client(), host).throughput(ENGINE_POSTS, accounts, latency, ENGINE_LIMIT,
+                    feedgram::cpuTime);
         }
     }
 

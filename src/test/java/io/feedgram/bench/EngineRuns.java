@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,7 +28,8 @@ final class EngineRuns {
     /** Sandbox processing close to Instagram's, each container its own time: images 0.5-1 s, videos 2.75-3.25 s. */
     static final String REALISTIC_PROCESSING = "{\"processingDelay\": {\"image\": \"PT0.5S\", \"video\": \"PT2.75S\","
             + " \"carousel\": \"PT0.5S\", \"spread\": \"PT0.5S\"}}";
-    private static final int SUBMITTING_CLIENTS = 8;
+    /** As many as the inbox part uses: an agency's scheduler submitting in parallel. */
+    private static final int SUBMITTING_CLIENTS = 32;
     private static final Duration KIND_LIMIT = Duration.ofMinutes(3);
 
     private final BenchClient client;
@@ -43,12 +45,14 @@ final class EngineRuns {
      * the rate counts from the first submission to the last publish, or to the end of {@code limit} if the engine
      * has not finished by then (the figure then says so).
      */
-    Throughput throughput(int posts, int accounts, Duration latency, Duration limit) {
+    Throughput throughput(int posts, int accounts, Duration latency, Duration limit, Supplier<Duration> cpuTime) {
         client.resetSandbox(String.format(Locale.ROOT, "{\"latency\": \"%s\", \"processingDelay\": {\"image\": \"PT0S\"}}", latency));
         String label = String.format(Locale.ROOT, "%d images, %d accounts, Graph latency %d ms", posts, accounts, latency.toMillis());
         System.out.println(label + " ...");
+        Duration cpuBefore = cpuTime.get();
         Instant first = Instant.now();
-        client.submitConcurrently(posts, SUBMITTING_CLIENTS, i -> submission(PostKind.IMAGE, i % accounts));
+        double submitting = client.submitConcurrently(posts, SUBMITTING_CLIENTS,
+                i -> submission(PostKind.IMAGE, i % accounts)).seconds();
         Instant deadline = first.plus(limit);
         int published = 0;
         int failed = 0;
@@ -57,6 +61,7 @@ final class EngineRuns {
             published = published().size();
             failed = client.countPosts("FAILED");
         }
+        Duration cpu = cpuTime.get().minus(cpuBefore);
         List<Instant> at = published().stream().map(Publish::publishedAt).sorted().toList();
         boolean complete = at.size() + failed >= posts;
         Instant end = complete && !at.isEmpty() ? at.get(at.size() - 1) : deadline;
@@ -66,7 +71,7 @@ final class EngineRuns {
             states.put(state, client.countPosts(state));
         }
         return new Throughput(label, accounts, latency, posts, at.size(), failed, complete,
-                Duration.between(first, end).toNanos() / 1e9, after, states);
+                Duration.between(first, end).toNanos() / 1e9, submitting, cpu.toNanos() / 1e9, after, states);
     }
 
     /** One post of {@code kind} per account, with realistic processing, in a fresh sandbox. */

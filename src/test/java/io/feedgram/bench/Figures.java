@@ -36,11 +36,21 @@ final class Figures {
      * @param complete       whether every post was published or failed before the run's time bound
      * @param atTheEnd       how many posts were in each state when the run ended, e.g. {@code READY 18}
      */
+    /**
+     * One engine run. {@code cpuSeconds} is what the Feedgram process (the built-in sandbox included) used from the
+     * first submission to the end: on a shared machine a steadier figure than the wall time.
+     */
     record Throughput(String label, int accounts, Duration latency, int submitted, int published, int failed,
-            boolean complete, double seconds, double[] publishedAfter, Map<String, Integer> atTheEnd) {
+            boolean complete, double seconds, double submittingSeconds, double cpuSeconds, double[] publishedAfter,
+            Map<String, Integer> atTheEnd) {
 
         double postsPerSecond() {
             return published / seconds;
+        }
+
+        /** CPU milliseconds per published post. */
+        double cpuMsPerPost() {
+            return published == 0 ? Double.NaN : cpuSeconds * 1000 / published;
         }
     }
 

@@ -277,11 +277,7 @@ class MediaCrashTest {
         return dir.resolve("media");
     }
 
-    /**
-     * WRITE_DELAY=0: by default H2 writes commits to its file up to half a second late, so a SIGKILL
-     * loses the last ones (a reserved name seen by this test was gone after the kill). That is H2's
-     * durability, not the preparer's design, and it is in the report as a proposal for the default URL.
-     */
+    /** The shipped durability: a reserved name is written at once, before the copy's file is. */
     private String databaseUrl() {
         return FeedgramProcess.databaseUrl(dir);
     }

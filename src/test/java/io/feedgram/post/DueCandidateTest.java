@@ -44,4 +44,12 @@ class DueCandidateTest {
         List<DueCandidate> candidates = List.of(queued("a1", "a", 1), queued("b1", "b", 2), queued("c1", "c", 3));
         assertThat(DueCandidate.choose(candidates, Map.of(), 3, 2)).containsExactly("a1", "b1");
     }
+
+    @Test
+    void inListsArePaddedToAPowerOfTwoWithTheLastValue() {
+        assertThat(PostLeases.padded(List.of("a"))).containsExactly("a");
+        assertThat(PostLeases.padded(List.of("a", "b", "c"))).containsExactly("a", "b", "c", "c");
+        assertThat(PostLeases.padded(List.of("a", "b", "c", "d"))).containsExactly("a", "b", "c", "d");
+        assertThat(PostLeases.padded(List.of("a", "b", "c", "d", "e"))).hasSize(8).endsWith("e", "e", "e", "e");
+    }
 }
