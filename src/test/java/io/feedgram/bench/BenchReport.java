@@ -30,6 +30,9 @@ final class BenchReport {
         out.append("# Feedgram benchmark\n\n");
         line("Run %s on %s; jar `%s`.", Instant.now().truncatedTo(ChronoUnit.SECONDS), Benchmark.machine(), jar.getFileName());
         line("Load average when it began: %s (other processes share these cores).", loadAverage);
+        if (!FeedgramJar.JAVA_OPTIONS.isEmpty()) {
+            line("JVM options of every start: `%s`.", String.join(" ", FeedgramJar.JAVA_OPTIONS));
+        }
         out.append("\nEvery part starts the packaged jar as its own process (`java -jar`, from the repository root) against"
                 + " the built-in sandbox, with the sandbox's media taken on trust (`fetch-media: false`), a quota nobody"
                 + " reaches and `min-interval: 0s`; the media and feeds come from a small HTTP server inside the benchmark.\n");

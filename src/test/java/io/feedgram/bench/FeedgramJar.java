@@ -26,6 +26,12 @@ import org.yaml.snakeyaml.Yaml;
 final class FeedgramJar implements AutoCloseable {
 
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
+    /**
+     * JVM options for every start of the benchmark, from {@code -Dbench.java-options="..."} (space-separated), e.g. to
+     * compare the engine with and without a compiler flag; the start-up part adds its own after these.
+     */
+    static final List<String> JAVA_OPTIONS = List.of(System.getProperty("bench.java-options", "").trim().split("\\s+"))
+            .stream().filter(option -> !option.isEmpty()).toList();
     private static final Pattern JVM_STARTED = Pattern.compile("Started FeedgramApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
     private final Process process;
@@ -113,6 +119,7 @@ final class FeedgramJar implements AutoCloseable {
         Files.writeString(settingsFile, new Yaml().dump(settings));
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JAVA_OPTIONS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--spring.config.additional-location=file:" + settingsFile));

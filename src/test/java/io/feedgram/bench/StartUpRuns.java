@@ -14,12 +14,15 @@ import io.feedgram.bench.Figures.StartUps;
 
 /**
  * Start-up of the packaged jar with the shipped configuration (the demo), from the process's start to readiness UP:
- * a first start on an empty data folder (Flyway creates the schema), then restarts on what it left. As
- * {@code java -jar} plainly, and with class data sharing the way Spring Boot
- * documents it (extract the jar with {@code -Djarmode=tools}, one training run that writes the archive, then start
- * with {@code -XX:SharedArchiveFile}).
+ * a first start on an empty data folder (Flyway creates the schema), then restarts on what it left. Three ways: plain
+ * {@code java -jar}; the jar extracted with {@code -Djarmode=tools} and started with a class data sharing archive from
+ * one training run, the way Spring Boot documents it; and the same with only the C1 compiler, which is how the README
+ * ("Start faster") and the Docker image start Feedgram.
  */
 final class StartUpRuns {
+
+    /** The JVM options of the README's "Start faster" and of the Dockerfile's ENTRYPOINT, besides the archive. */
+    static final List<String> RECOMMENDED = List.of("-XX:TieredStopAtLevel=1");
 
     private final Path jar;
     private final Path out;
@@ -32,10 +35,6 @@ final class StartUpRuns {
     }
 
     List<StartUps> measure() {
-        return List.of(starts("java -jar", jar, List.of()), withClassDataSharing());
-    }
-
-    private StartUps withClassDataSharing() {
         Path cds = out.resolve("cds");
         FileSystemUtils.deleteRecursively(cds.toFile());
         run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", cds.resolve("app").toString()));
@@ -44,8 +43,12 @@ final class StartUpRuns {
         System.out.println("start-up: CDS training run ...");
         FeedgramJar.runToRefresh(extracted, cds.resolve("training"), List.of("-XX:ArchiveClassesAtExit=" + archive,
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), Map.of());
-        return starts("CDS (extracted jar + archive)", extracted,
-                List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        List<String> sharing = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> recommended = new ArrayList<>(sharing);
+        recommended.addAll(RECOMMENDED);
+        return List.of(starts("java -jar", jar, List.of()),
+                starts("CDS (extracted jar + archive)", extracted, sharing),
+                starts("README and Docker image: CDS + " + String.join(" ", RECOMMENDED), extracted, recommended));
     }
 
     private StartUps starts(String way, Path jarToRun, List<String> jvmOptions) {
