@@ -139,7 +139,7 @@ public class PollSchedule {
             int readyInARow = ready ? estimate.readyInARow() + 1 : 0;
             // Ready says only that processing took at most the time waited: a step down, but never below four fifths
             // of that wait, so that posts looked at together (a burst, all found ready) lower it by one step, not by
-            // a step each, compounded (twenty images once took a 2 s guess down to 66 ms, then all came too early).
+            // a step each, compounded (twenty images once took a 2 s guess down to 64 ms, then all came too early).
             long millis = ready
                     ? Math.min(estimate.millis(), Math.max(estimate.millis() * (100 - 2L * Math.min(readyInARow, 10)) / 100,
                             waited * 4 / 5))
