@@ -3,6 +3,7 @@ package io.feedgram.publish;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.ContainerStatus;
@@ -20,10 +21,12 @@ import io.feedgram.post.PostTransitions;
 import org.springframework.stereotype.Component;
 
 /**
- * CONTAINERS_CREATED → READY: reads the status of every container that is not yet
- * FINISHED (the carousel parent too, created here once its children are done), then looks
- * again later with backoff; nothing waits on a thread meanwhile. A dead container (ERROR,
- * EXPIRED) is created anew a bounded number of times.
+ * CONTAINERS_CREATED → READY: reads the status of every item container that is not yet
+ * FINISHED, then creates a carousel's parent and reads only the parent, whose status covers its
+ * children; looks again later with backoff, nothing waits on a thread meanwhile. Under adaptive
+ * polling a carousel of images gets its parent without its children being read
+ * ({@link PollSchedule#presumesChildrenReady}). A dead container (ERROR, EXPIRED) is created anew
+ * a bounded number of times.
  */
 @Component
 public class ContainerPoller {
@@ -75,7 +78,10 @@ public class ContainerPoller {
         }
         GraphCredentials account = credentials.require(post.accountId());
         ContainerPlan plan = plans.of(post);
-        for (Container container : before) {
+        if (schedule.presumesChildrenReady(post, before) && createParent(post, account, plan, before, false)) {
+            return;
+        }
+        for (Container container : watched(before)) {
             if (container.containerId() == null || isDone(container)) {
                 continue;
             }
@@ -105,33 +111,50 @@ public class ContainerPoller {
             }
         }
         List<Container> current = containers.of(post.id());
-        boolean itemsDone = current.stream().filter(c -> !c.isParent()).allMatch(ContainerPoller::isDone);
-        if (plan.isCarousel() && itemsDone && current.stream().noneMatch(c -> c.isParent() && c.containerId() != null)) {
-            schedule.observed(post, phase, true);
-            createParent(post, account, plan, current);
-            return;
-        }
-        boolean allDone = itemsDone && current.stream().allMatch(ContainerPoller::isDone);
-        schedule.observed(post, phase, allDone);
-        if (allDone) {
+        boolean done = watched(current).stream().allMatch(ContainerPoller::isDone);
+        schedule.observed(post, phase, done);
+        if (done && plan.isCarousel() && parent(current).isEmpty()) {
+            createParent(post, account, plan, current, true);
+        } else if (done) {
             transitions.advance(post, PostStatus.READY, clock.instant(), "Instagram finished processing");
-            return;
+        } else {
+            processing.waitOrFail(post, null, "Instagram kept processing the media");
         }
-        processing.waitOrFail(post, null, "Instagram kept processing the media");
     }
 
-    private void createParent(Post post, GraphCredentials account, ContainerPlan plan, List<Container> children) {
+    /**
+     * Creates a carousel's parent. Answers false, having done nothing else, when Instagram refused it while the children
+     * had not been read: perhaps one was still processing, so they are to be read as without the presumption.
+     */
+    private boolean createParent(Post post, GraphCredentials account, ContainerPlan plan, List<Container> current,
+                                 boolean childrenRead) {
         if (!leases.holdLease(post, clock.instant().plus(settings.lease()))) {
-            return;                                       // the claim was lost; its new holder carries on
+            return true;                                  // the claim was lost; its new holder carries on
         }
         try {
             String id = graph.createContainer(account, plan.parentParameters(
-                    children.stream().filter(c -> !c.isParent()).map(Container::containerId).toList()));
+                    current.stream().filter(c -> !c.isParent()).map(Container::containerId).toList()));
             containers.save(post.id(), Container.PARENT, id, clock.instant());
             leases.reschedule(post, clock.instant().plus(schedule.firstParentLook(post)), post.attempts());
         } catch (GraphException e) {
+            ErrorClass kind = failures.classify(e);
+            if (!childrenRead && (kind == ErrorClass.NOT_READY || kind == ErrorClass.FIX_INPUT
+                    || kind == ErrorClass.RECREATE_CONTAINER)) {
+                return false;
+            }
             failures.handle(post, e, "creating the carousel container");
         }
+        return true;
+    }
+
+    /** What is read: a carousel's parent once it exists (its status covers its children), else the items. */
+    private static List<Container> watched(List<Container> current) {
+        List<Container> parent = parent(current).stream().toList();
+        return parent.isEmpty() ? current.stream().filter(c -> !c.isParent()).toList() : parent;
+    }
+
+    private static Optional<Container> parent(List<Container> current) {
+        return current.stream().filter(c -> c.isParent() && c.containerId() != null).findFirst();
     }
 
     static boolean isDone(Container c) {

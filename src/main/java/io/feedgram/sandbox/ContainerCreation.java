@@ -174,6 +174,11 @@ final class ContainerCreation {
             }
             checked.add(childId);
         }
+        boolean unfinished = checked.stream().map(id -> containers.findOwned(id, owner).orElseThrow())
+                .anyMatch(child -> containers.statusOf(child, clock.now()).code() != ContainerStatus.Code.FINISHED);
+        if (unfinished && faults.fires(Fault.UNFINISHED_CHILDREN_REFUSED, owner)) {
+            throw GraphError.mediaNotReady().toException();
+        }
         return checked;
     }
 

@@ -15,6 +15,11 @@ enum Fault {
     PUBLISH_COMMITTED_BLOCKED("publish-committed-blocked"),
     /** Reads of containers and media answer 100/33 while media_publish works (the May 2026 outage). */
     STATUS_READ_OUTAGE("status-read-outage"),
+    /**
+     * A carousel container whose children are not all FINISHED is refused with 9007/2207027. Whether Instagram refuses
+     * it is unverified (Threads does, docs/instagram.md#carousel); off, the parent simply waits for its children.
+     */
+    UNFINISHED_CHILDREN_REFUSED("unfinished-children-refused"),
     /** Container creation answers 9004/2207052. */
     MEDIA_FETCH_FAILURE("media-fetch-failure"),
     /** New video containers end ERROR 2207026. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feedgram.post.Container;
 import io.feedgram.post.MediaItem;
 import io.feedgram.post.MediaType;
 import io.feedgram.post.NewPost;
@@ -38,9 +41,16 @@ class PollScheduleTest {
     }
 
     private Post reel() {
-        String id = posts.insert(new NewPost("acct", PostKind.REEL, "r", List.of(new MediaItem("https://example.org/r.mp4",
-                MediaType.VIDEO, null)), PostOptions.NONE, "test", null, null));
-        containers.save(id, 0, "c-" + id, clock.instant());
+        return post(PostKind.REEL, MediaType.VIDEO);
+    }
+
+    /** A post of {@code kind} with one item per media type, its item containers just created. */
+    private Post post(PostKind kind, MediaType... media) {
+        List<MediaItem> items = Arrays.stream(media).map(type -> new MediaItem("https://example.org/" + type, type, null)).toList();
+        String id = posts.insert(new NewPost("acct", kind, "p", items, PostOptions.NONE, "test", null, null));
+        for (int i = 0; i < items.size(); i++) {
+            containers.save(id, i, "c-" + id + "-" + i, clock.instant());
+        }
         return posts.find(id).orElseThrow();
     }
 
@@ -80,6 +90,55 @@ class PollScheduleTest {
     }
 
     @Test
+    void postsFoundReadyTogetherLowerTheEstimateByOneStep() {
+        PollSchedule schedule = new PollSchedule(containers, PublishingPropertiesTest.settings(
+                PublishingProperties.PollPolicy.ADAPTIVE), clock);
+        // Twenty images created in one burst and all found ready at the first guess, 2 s, say only that images take
+        // at most that long: the next guess comes down by a step, to no less than four fifths of it, not to a
+        // fraction of a second by twenty steps compounded. Then the same again from there.
+        Duration guess = Duration.ofSeconds(2);
+        for (int burst = 0; burst < 2; burst++) {
+            List<Post> posted = IntStream.range(0, 20).mapToObj(i -> post(PostKind.FEED, MediaType.IMAGE)).toList();
+            assertThat(schedule.firstLook(posted.get(0))).isEqualTo(guess);
+            clock.advance(guess);
+            posted.forEach(p -> schedule.observed(p, schedule.phase(p, containers.of(p.id())), true));
+            Duration next = schedule.firstLook(post(PostKind.FEED, MediaType.IMAGE));
+            assertThat(next).isBetween(guess.multipliedBy(4).dividedBy(5), guess);
+            guess = next;
+        }
+        assertThat(guess).isGreaterThanOrEqualTo(Duration.ofMillis(1280));
+    }
+
+    @Test
+    void aCarouselOfImagesGetsItsParentWithoutItsChildrenBeingRead() {
+        PollSchedule schedule = new PollSchedule(containers, PublishingPropertiesTest.settings(
+                PublishingProperties.PollPolicy.ADAPTIVE), clock);
+        Post carousel = post(PostKind.FEED, MediaType.IMAGE, MediaType.IMAGE, MediaType.IMAGE);
+        assertThat(schedule.presumesChildrenReady(carousel, containers.of(carousel.id()))).isTrue();
+        assertThat(schedule.presumesReady(carousel)).as("its parent is read").isFalse();
+
+        // After a first look (Instagram refused the parent, so the children were read), or once created again,
+        // the children are read.
+        jdbc.sql("update post set attempts = 1 where id = ?").param(carousel.id()).update();
+        Post lookedAt = posts.find(carousel.id()).orElseThrow();
+        assertThat(schedule.presumesChildrenReady(lookedAt, containers.of(carousel.id()))).isFalse();
+        Post recreated = post(PostKind.FEED, MediaType.IMAGE, MediaType.IMAGE);
+        containers.drop(recreated.id(), 0);
+        containers.save(recreated.id(), 0, "c-again", clock.instant());
+        assertThat(schedule.presumesChildrenReady(recreated, containers.of(recreated.id()))).isFalse();
+        // With a parent, only the parent is read.
+        Post withParent = post(PostKind.FEED, MediaType.IMAGE, MediaType.IMAGE);
+        containers.save(withParent.id(), Container.PARENT, "c-parent", clock.instant());
+        assertThat(schedule.presumesChildrenReady(withParent, containers.of(withParent.id()))).isFalse();
+        // A video's processing time is its own: read.
+        Post mixed = post(PostKind.FEED, MediaType.IMAGE, MediaType.VIDEO);
+        assertThat(schedule.presumesChildrenReady(mixed, containers.of(mixed.id()))).isFalse();
+        // Stories are published frame by frame, not as a carousel.
+        Post story = post(PostKind.STORY, MediaType.IMAGE, MediaType.IMAGE);
+        assertThat(schedule.presumesChildrenReady(story, containers.of(story.id()))).isFalse();
+    }
+
+    @Test
     void fixedLooksEveryIntervalExactly() {
         PollSchedule schedule = new PollSchedule(containers, PublishingPropertiesTest.settings(
                 PublishingProperties.PollPolicy.FIXED), clock);
@@ -90,5 +149,7 @@ class PollScheduleTest {
         schedule.observed(post, phase, false);
         assertThat(schedule.nextLook(phase)).isEqualTo(Duration.ofSeconds(3));
         assertThat(schedule.presumesReady(post)).isFalse();
+        Post carousel = post(PostKind.FEED, MediaType.IMAGE, MediaType.IMAGE);
+        assertThat(schedule.presumesChildrenReady(carousel, containers.of(carousel.id()))).isFalse();
     }
 }

@@ -70,6 +70,36 @@ class PublishingEndToEndTest extends PipelineTestSupport {
     }
 
     @Test
+    void aCarouselOfImagesIsPublishedReadingOnlyItsParent() {
+        String carousel = submit("beta", PostKind.FEED, image("ok.jpg"), image("ok.jpg"), image("ok.jpg"));
+
+        awaitStatus(carousel, PostStatus.PUBLISHED);
+
+        assertThat(sandbox.published(BETA, marker)).singleElement()
+                .satisfies(album -> assertThat(album.path("children")).hasSize(3));
+        // The children's statuses are as recorded at their creation: none was read, the parent's status covered them.
+        assertThat(containers.of(carousel)).filteredOn(c -> !c.isParent()).hasSize(3).allSatisfy(child -> {
+            assertThat(child.status()).isEqualTo("IN_PROGRESS");
+            assertThat(child.statusDetail()).isNull();
+        });
+    }
+
+    @Test
+    void aParentRefusedWhileItsChildrenAreProcessingWaitsForThem() {
+        // Should Instagram refuse a carousel whose children are still processing, as Threads does, the children are read.
+        sandbox.configure("{\"processingDelay\":{\"image\":\"PT2S\"}}");
+        sandbox.fault("unfinished-children-refused", null);
+        String carousel = submit("beta", PostKind.FEED, image("ok.jpg"), image("ok.jpg"));
+
+        awaitStatus(carousel, PostStatus.PUBLISHED);
+
+        assertThat(sandbox.published(BETA, marker)).singleElement()
+                .satisfies(album -> assertThat(album.path("children")).hasSize(2));
+        assertThat(containers.of(carousel)).filteredOn(c -> !c.isParent()).hasSize(2)
+                .allSatisfy(child -> assertThat(child.status()).isEqualTo("FINISHED"));
+    }
+
+    @Test
     void anAsynchronousVideoErrorFailsWithInstagramsSubcode() {
         sandbox.fault("video-processing-error", null);
         String reel = submit("alpha", PostKind.REEL, video("clip.mp4"));

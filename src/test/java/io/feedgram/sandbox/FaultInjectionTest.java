@@ -91,6 +91,18 @@ class FaultInjectionTest extends SandboxTestSupport {
     }
 
     @Test
+    void unfinishedChildrenRefusedAnswers9007UntilEveryChildIsFinished() {
+        String first = createdA("image_url", media("ok.jpg"), "is_carousel_item", "true");
+        String second = createdA("image_url", media("ok.jpg"), "is_carousel_item", "true");
+        injectFault("unfinished-children-refused");
+        assertGraphError(createA("media_type", "CAROUSEL", "children", first + "," + second), 400, 9007, 2207027);
+        advanceClock("PT2S");
+        assertThat(statusCodeA(first)).isEqualTo("FINISHED");
+        assertThat(statusCodeA(second)).isEqualTo("FINISHED");
+        assertThat(createA("media_type", "CAROUSEL", "children", first + "," + second).status()).isEqualTo(200);
+    }
+
+    @Test
     void mediaFetchFailureAnswers9004() {
         GraphResponse response;
         injectFault("media-fetch-failure");
