@@ -1,6 +1,8 @@
 package io.feedgram.post;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One Instagram container of a post as recorded: items at position 0..n-1, a carousel
@@ -31,5 +33,10 @@ public record Container(
 
     public boolean isParent() {
         return position == PARENT;
+    }
+
+    /** A carousel's parent among a post's containers, once Instagram has returned its id. */
+    public static Optional<Container> createdParent(List<Container> containers) {
+        return containers.stream().filter(c -> c.isParent() && c.containerId() != null).findFirst();
     }
 }

@@ -113,8 +113,9 @@ public class PostLeases {
      */
     public List<String> claim(String token, int limit, int ahead, Instant now, Instant leaseUntil) {
         Map<String, Integer> started = new HashMap<>();
-        jdbc.sql(STARTED).param("now", at(now))
-                .query((rs, n) -> started.put(rs.getString("account_id"), rs.getInt("started"))).list();
+        jdbc.sql(STARTED).param("now", at(now)).query(rs -> {
+            started.put(rs.getString("account_id"), rs.getInt("started"));
+        });
         List<String> full = started.entrySet().stream().filter(e -> e.getValue() >= ahead).map(Map.Entry::getKey).toList();
         Map<String, Object> params = new HashMap<>(Map.of("now", at(now), "scan", limit * 4));
         if (!full.isEmpty()) {

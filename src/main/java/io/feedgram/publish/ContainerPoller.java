@@ -3,7 +3,6 @@ package io.feedgram.publish;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.feedgram.account.AccountCredentials;
 import io.feedgram.graph.ContainerStatus;
@@ -113,7 +112,7 @@ public class ContainerPoller {
         List<Container> current = containers.of(post.id());
         boolean done = watched(current).stream().allMatch(ContainerPoller::isDone);
         schedule.observed(post, phase, done);
-        if (done && plan.isCarousel() && parent(current).isEmpty()) {
+        if (done && plan.isCarousel() && Container.createdParent(current).isEmpty()) {
             createParent(post, account, plan, current, true);
         } else if (done) {
             transitions.advance(post, PostStatus.READY, clock.instant(), "Instagram finished processing");
@@ -149,12 +148,8 @@ public class ContainerPoller {
 
     /** What is read: a carousel's parent once it exists (its status covers its children), else the items. */
     private static List<Container> watched(List<Container> current) {
-        List<Container> parent = parent(current).stream().toList();
+        List<Container> parent = Container.createdParent(current).stream().toList();
         return parent.isEmpty() ? current.stream().filter(c -> !c.isParent()).toList() : parent;
-    }
-
-    private static Optional<Container> parent(List<Container> current) {
-        return current.stream().filter(c -> c.isParent() && c.containerId() != null).findFirst();
     }
 
     static boolean isDone(Container c) {

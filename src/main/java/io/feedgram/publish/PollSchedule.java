@@ -73,7 +73,7 @@ public class PollSchedule {
      */
     public boolean presumesChildrenReady(Post post, List<Container> current) {
         return adaptive() && isCarousel(post) && !post.hasVideo() && post.attempts() == 0
-                && current.stream().noneMatch(c -> c.isParent() && c.containerId() != null)
+                && Container.createdParent(current).isEmpty()
                 && current.stream().filter(c -> !c.isParent()).allMatch(c -> c.containerId() != null && c.recreations() == 0);
     }
 
@@ -89,7 +89,7 @@ public class PollSchedule {
 
     /** The phase a post with these containers is in. */
     Phase phase(Post post, List<Container> current) {
-        return current.stream().filter(c -> c.isParent() && c.containerId() != null).findFirst()
+        return Container.createdParent(current)
                 .map(parent -> new Phase(bucket(post) + "/parent", parent.createdAt()))
                 .orElseGet(() -> new Phase(bucket(post), current.stream().filter(c -> !c.isParent() && !c.isPublished())
                         .map(Container::createdAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null)));
