@@ -41,7 +41,7 @@ public record PublishingProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("60s") Duration minInterval,
         @DefaultValue("true") boolean shareToFeed,
-        @DefaultValue("64") int concurrency,
+        @DefaultValue("256") int concurrency,
         @DefaultValue("3") int containersAhead,
         @DefaultValue("1s") Duration idleCheck,
         @DefaultValue("15s") Duration lease,

@@ -78,6 +78,7 @@ final class GraphSandboxController {
     /**
      * Decides the answer at once, then holds it back for {@code latency} on a timer rather than on the servlet
      * thread: the future frees the thread (Spring MVC async), so a slow sandbox does not cap Tomcat's concurrency.
+     * The timer's own thread completes it: the default async executor starts a thread per answer on two cores.
      */
     @RequestMapping("/sandbox/{host:graph\\.instagram\\.com|graph\\.facebook\\.com}/**")
     CompletableFuture<ResponseEntity<byte[]>> call(@PathVariable("host") String hostName, HttpServletRequest request) {
@@ -87,7 +88,7 @@ final class GraphSandboxController {
             return CompletableFuture.completedFuture(answer);
         }
         return CompletableFuture.supplyAsync(() -> answer,
-                CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS));
+                CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
     }
 
     private ResponseEntity<byte[]> answer(String hostName, HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -55,7 +56,7 @@ class PostRepositoryTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { });
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { }, dataSource);
         return new Stores(posts, new PostTransitions(jdbc, posts, clock, event -> { }), new PostLeases(jdbc, dataSource, clock),
                 new PostContainers(jdbc));
     }
@@ -196,8 +197,8 @@ class PostRepositoryTest {
         PostRepository posts = db.posts();
         String id = posts.insert(carousel(null));
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("insert into account_state (account_id, status, updated_at) values ('acct', 'NEEDS_REAUTH', ?)")
-                .param(NOW.atOffset(ZoneOffset.UTC)).update();
+        assertThat(jdbc.sql("update account_state set status = 'NEEDS_REAUTH' where account_id = 'acct'").update())
+                .as("the queued post's account is tracked").isEqualTo(1);
         assertThat(claim(db, "w", NOW)).isEmpty();
         jdbc.sql("update account_state set status = 'PAUSED', paused_until = ?").param(NOW.plusSeconds(60).atOffset(ZoneOffset.UTC)).update();
         assertThat(claim(db, "w", NOW)).isEmpty();
@@ -227,12 +228,44 @@ class PostRepositoryTest {
 
         // A READY post waits while its account's publish lock is held (by this replica or another).
         db.leases().release(posts.find(ready).orElseThrow());
-        jdbc.sql("insert into account_state (account_id, status, publish_lease_owner, publish_lease_until, updated_at)"
-                + " values ('acct', 'ACTIVE', 'lock', ?, ?)").params(NOW.plusSeconds(15).atOffset(ZoneOffset.UTC),
-                NOW.atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("update account_state set publish_lease_owner = 'lock', publish_lease_until = ? where account_id = 'acct'")
+                .param(NOW.plusSeconds(15).atOffset(ZoneOffset.UTC)).update();
         assertThat(claim(db, "w", later)).isEmpty();
         assertThat(claim(db, "w", NOW.plusSeconds(16))).as("lock expired; leases of the others still hold").containsExactly(ready);
         assertThat(db.leases().releaseAll("w:")).isEqualTo(3);
+    }
+
+    /**
+     * Posts to begin are read per account with room while such accounts are few, and by a scan of the backlog past
+     * the full accounts when they are many: either way each account with room begins its oldest post, and a full
+     * account's backlog is passed over.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachAccountWithRoomBeginsItsOldestPostHoweverManyAccountsThereAre(String name, DataSource dataSource) {
+        Stores db = stores(dataSource);
+        PostRepository posts = db.posts();
+        for (int accounts : List.of(3, 70)) {
+            List<String> oldest = new ArrayList<>();
+            for (int i = 0; i < accounts; i++) {
+                for (int s = 1; s <= 2; s++) {
+                    String id = posts.insert(new NewPost(accounts + "-" + i, PostKind.FEED, "x", carousel(null).media(),
+                            null, "inbox", null, NOW.plusSeconds(s)));
+                    if (s == 1) {
+                        oldest.add(id);
+                    }
+                }
+            }
+            String full = accounts + "-full";
+            List<String> backlog = Stream.of(0, 1, 2).map(s -> posts.insert(new NewPost(full, PostKind.FEED, "x",
+                    carousel(null).media(), null, "inbox", null, NOW.minusSeconds(60 - s)))).toList();
+            Instant later = NOW.plusSeconds(10);
+            assertThat(db.leases().claim("full:", 1, 1, later, later.plusSeconds(120))).containsExactly(backlog.get(0));
+
+            List<String> claimed = db.leases().claim(accounts + ":", 500, 1, later, later.plusSeconds(120));
+
+            assertThat(claimed).as("%d accounts with room", accounts).containsExactlyInAnyOrderElementsOf(oldest);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,15 +29,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PollScheduleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final JdbcClient jdbc = database();
-    private final PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { });
+    private final JdbcDataSource h2 = database();
+    private final JdbcClient jdbc = JdbcClient.create(h2);
+    private final PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { }, h2);
     private final PostContainers containers = new PostContainers(jdbc);
 
-    private static JdbcClient database() {
+    private static JdbcDataSource database() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(h2).load().migrate();
-        return JdbcClient.create(h2);
+        return h2;
     }
 
     private Post reel() {

@@ -134,8 +134,9 @@ class RestartTest {
 
     /** Publishes a READY post's container behind Feedgram's back and leaves only its "publishing" mark. */
     private String crashMidPublish(Set<String> ids) throws Exception {
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(databaseUrl(), "sa", ""));
-        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC(), event -> { });
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(databaseUrl(), "sa", "");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC(), event -> { }, dataSource);
         PostContainers containers = new PostContainers(jdbc);
         Post ready = ids.stream().map(id -> posts.find(id).orElseThrow())
                 .filter(p -> p.status() == PostStatus.READY)
