@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.feedgram.account.AccountState;
 import io.feedgram.account.AccountCredentials;
@@ -38,10 +42,16 @@ import org.springframework.stereotype.Component;
 public class PostPublisher {
 
     /**
-     * Another publish of the account is in flight. Claims skip READY posts of an account whose lock is
-     * held and the lock's release wakes the dispatcher, so this is only the race of two claims at once.
+     * Another replica is publishing for the account, or this instance's publish took longer than {@link #TURN_WAIT}.
+     * Claims skip READY posts of an account whose lock is held and the lock's release wakes the dispatcher, so this is
+     * only the race of two replicas' claims.
      */
     private static final Duration LOCK_BUSY_RETRY = Duration.ofMillis(100);
+    /**
+     * How long a post waits for another post of its account that this instance is publishing. Its posts under way
+     * tend to be ready together; without the wait each would try the database lock, lose, and come back.
+     */
+    private static final Duration TURN_WAIT = Duration.ofSeconds(2);
 
     private final PostRepository posts;
     private final PostContainers containers;
@@ -57,6 +67,8 @@ public class PostPublisher {
     private final PollSchedule schedule;
     private final PublishingProperties settings;
     private final Clock clock;
+    /** Per account, this instance's publishes one at a time, first come first served; the database lock is for replicas. */
+    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
     public PostPublisher(PostRepository posts, PostContainers containers, PostLeases leases, PostTransitions transitions,
                          PublishReconciler reconciler, ContainerProcessing processing, AccountCredentials credentials, AccountStates states, GraphClient graph,
@@ -80,26 +92,47 @@ public class PostPublisher {
 
     /** Publishes the next unpublished target of a READY post (a story post has one per media). */
     public void publish(Post claimed) {
+        ReentrantLock turn = turns.computeIfAbsent(claimed.accountId(), account -> new ReentrantLock(true));
+        if (!waitForTurn(turn)) {
+            leases.reschedule(claimed, clock.instant().plus(LOCK_BUSY_RETRY), claimed.attempts());
+            return;
+        }
+        Runnable afterLock;
+        try {
+            afterLock = publishWithLock(claimed);
+        } finally {
+            turn.unlock();
+        }
+        if (afterLock != null) {
+            afterLock.run();
+        }
+    }
+
+    private static boolean waitForTurn(ReentrantLock turn) {
+        try {
+            return turn.tryLock(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Under the account's publish lock, if it is free; answers what is left once the lock is released, or null. */
+    private Runnable publishWithLock(Post claimed) {
         Instant now = clock.instant();
         // The claim's token owns the lock, so the lease heartbeat renews both together.
         String lock = claimed.leaseOwner();
         if (lock == null || !states.tryStartPublish(claimed.accountId(), lock, now.plus(settings.lease()))) {
             leases.reschedule(claimed, now.plus(LOCK_BUSY_RETRY), claimed.attempts());
-            return;
+            return null;
         }
-        Runnable afterLock = null;
         try {
             // Under the lock, with the state as it is now, not as it was when the post was claimed.
             Post post = posts.find(claimed.id()).filter(p -> p.status() == PostStatus.READY
                     && claimed.leaseOwner() != null && claimed.leaseOwner().equals(p.leaseOwner())).orElse(null);
-            if (post != null && leases.holdLease(post, now.plus(settings.lease()))) {
-                afterLock = publishUnderLock(post);
-            }
+            return post != null && leases.holdLease(post, now.plus(settings.lease())) ? publishUnderLock(post) : null;
         } finally {
             states.endPublish(claimed.accountId(), lock);
-        }
-        if (afterLock != null) {
-            afterLock.run();
         }
     }
 
