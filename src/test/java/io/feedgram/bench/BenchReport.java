@@ -61,7 +61,9 @@ final class BenchReport {
                 + " flight per account and 300 ms per Graph answer, 20 accounts cap publishing near 66 posts/s, so the"
                 + " latency run uses 60. A run the engine did not finish within its time bound counts up to the bound."
                 + " CPU is what the Feedgram process used meanwhile, the sandbox answering its Graph calls included; 2,000 ms"
-                + " divided by it is the rate two cores could sustain.\n\n");
+                + " divided by it is the rate two cores could sustain. Each setting runs twice in one process: first fresh"
+                + " (the JIT compilers still at work on the code), then a second batch of as many posts, as in a server"
+                + " that has been up a while; the second batch's counts by state include the first's.\n\n");
         out.append("| run | published | failed | finished | seconds | posts/s | submitting s | CPU ms/post | posts by state at the end |\n");
         out.append("|---|---:|---:|---|---:|---:|---:|---:|---|\n");
         for (Throughput run : runs) {

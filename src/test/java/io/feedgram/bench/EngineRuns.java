@@ -43,13 +43,13 @@ final class EngineRuns {
     /**
      * Image posts round robin over {@code accounts}, processing instant, every Graph answer held back {@code latency};
      * the rate counts from the first submission to the last publish, or to the end of {@code limit} if the engine
-     * has not finished by then (the figure then says so).
+     * has not finished by then (the figure then says so). {@code setting} ends the run's label (database, batch).
      */
-    Throughput throughput(int posts, int accounts, Duration latency, Duration limit, String database,
+    Throughput throughput(int posts, int accounts, Duration latency, Duration limit, String setting,
                           Supplier<Duration> cpuTime) {
         client.resetSandbox(String.format(Locale.ROOT, "{\"latency\": \"%s\", \"processingDelay\": {\"image\": \"PT0S\"}}", latency));
         String label = String.format(Locale.ROOT, "%d images, %d accounts, Graph latency %d ms, %s", posts, accounts,
-                latency.toMillis(), database);
+                latency.toMillis(), setting);
         System.out.println(label + " ...");
         Duration cpuBefore = cpuTime.get();
         Instant first = Instant.now();
