@@ -88,13 +88,18 @@ public class PostRepository {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant due = post.publishAt() == null || post.publishAt().isBefore(now) ? now : post.publishAt();
+        // A post with no first comment says so (NONE): the first comments' due read passes over it by index.
+        boolean firstComment = post.options() != null && post.options().firstComment() != null
+                && !post.options().firstComment().isBlank();
         jdbc.sql("""
                 insert into post (id, account_id, kind, caption, options, source, source_key, status,
-                                  due_at, attempts, phase_started_at, error_message, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                                  due_at, attempts, phase_started_at, error_message, first_comment_status,
+                                  created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
                 .params(id, post.accountId(), post.kind().name(), post.caption(), toJson(post.options()),
                         post.source(), post.sourceKey(), status.name(), at(due), at(now),
-                        status == PostStatus.SKIPPED ? Columns.fit(detail, 2000) : null, at(now), at(now))
+                        status == PostStatus.SKIPPED ? Columns.fit(detail, 2000) : null, firstComment ? null : "NONE",
+                        at(now), at(now))
                 .update();
         List<MediaItem> media = post.media();
         for (int i = 0; i < media.size(); i++) {

@@ -89,6 +89,22 @@ class PostRepositoryTest {
         assertThat(posts.history(id)).singleElement().extracting(HistoryEntry::status).isEqualTo(PostStatus.QUEUED);
     }
 
+    /** The first comments' due read passes over the posts that have none, by index (FirstComments.claim). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aPostWithoutAFirstCommentIsStoredAsHavingNone(String name, DataSource dataSource) {
+        Stores db = stores(dataSource);
+        String without = db.posts().insert(carousel(null));
+        String with = db.posts().insert(new NewPost("acct", PostKind.FEED, "x", carousel(null).media(),
+                new PostOptions(null, null, null, null, null, null, "First!"), "inbox", null, null));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+
+        assertThat(jdbc.sql("select first_comment_status from post where id = ?").param(without).query(String.class).single())
+                .isEqualTo("NONE");
+        assertThat(jdbc.sql("select first_comment_status from post where id = ?").param(with).query(String.class).optional())
+                .as("not looked at yet").isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSkippedSubmissionIsKeptWithItsReasonAndNeverPickedUp(String name, DataSource dataSource) {
