@@ -42,7 +42,7 @@ public record PublishingProperties(
         @DefaultValue("60s") Duration minInterval,
         @DefaultValue("true") boolean shareToFeed,
         @DefaultValue("256") int concurrency,
-        @DefaultValue("3") int containersAhead,
+        @DefaultValue("6") int containersAhead,
         @DefaultValue("1s") Duration idleCheck,
         @DefaultValue("15s") Duration lease,
         @DefaultValue("20s") Duration shutdownGrace,
