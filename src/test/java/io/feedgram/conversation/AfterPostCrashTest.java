@@ -37,7 +37,6 @@ class AfterPostCrashTest {
     /** The demo account of application.yaml (its app secret signs the webhooks), read by both applications. */
     private static final String DEMO_IG_USER = "17841400000000001";
     private static final String PERSON = "1535148674812345";
-    private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final Path LOGS = Path.of("target", "after-post-crash-test");
 
     @TempDir
@@ -166,7 +165,7 @@ class AfterPostCrashTest {
                 "--feedgram.feeds[0].id=none", "--feedgram.feeds[0].url=http://localhost:1/none.xml",
                 "--feedgram.feeds[0].account=demo", "--feedgram.feeds[0].every=24h",
                 "--feedgram.api.keys[0]=" + API_KEY,
-                "--feedgram.security.encryption-key=" + KEY,
+                "--feedgram.security.encryption-key=" + FeedgramProcess.ENCRYPTION_KEY,
                 "--feedgram.publishing.min-interval=0s",
                 "--feedgram.publishing.poll-initial-delay=200ms", "--feedgram.publishing.poll-interval=300ms",
                 "--feedgram.webhooks.tick=100ms",
@@ -182,7 +181,7 @@ class AfterPostCrashTest {
                 "--feedgram.sandbox.processing-delay.image=300ms",
                 "--feedgram.sandbox.messaging.webhook-url=http://localhost:" + port + "/webhooks/instagram",
                 "--feedgram.sandbox.messaging.webhook-retry-delay=500ms",
-                "--feedgram.security.encryption-key=" + KEY, "--spring.datasource.url=jdbc:h2:mem:after-post-crash-sandbox",
+                "--feedgram.security.encryption-key=" + FeedgramProcess.ENCRYPTION_KEY, "--spring.datasource.url=jdbc:h2:mem:after-post-crash-sandbox",
                 "--camel.main.routes-collector-enabled=false");
     }
 

@@ -48,7 +48,6 @@ class MediaCrashTest {
     private static final String API_KEY = "crash-test-key";
     /** The demo account of application.yaml, which both applications read from the working directory. */
     private static final String DEMO_IG_USER = "17841400000000001";
-    private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final Path LOGS = Path.of("target", "media-crash-test");
     private static final Duration HEALTHY = Duration.ofSeconds(40);
 
@@ -182,7 +181,7 @@ class MediaCrashTest {
                 "--feedgram.graph.facebook-url=" + sandbox + "graph.facebook.com",
                 "--feedgram.demo.enabled=false",
                 "--feedgram.api.keys[0]=" + API_KEY,
-                "--feedgram.security.encryption-key=" + KEY,
+                "--feedgram.security.encryption-key=" + FeedgramProcess.ENCRYPTION_KEY,
                 "--feedgram.publishing.min-interval=0s",
                 // The killed process's claims block its posts for this long after the kill.
                 "--feedgram.publishing.lease=5s",
@@ -198,7 +197,7 @@ class MediaCrashTest {
         return new SpringApplicationBuilder(FeedgramApplication.class).run("--server.port=" + sandboxPort,
                 "--feedgram.sandbox.enabled=true", "--feedgram.publishing.enabled=false", "--feedgram.demo.enabled=false",
                 "--feedgram.sandbox.processing-delay.image=300ms", "--feedgram.sandbox.processing-delay.carousel=300ms",
-                "--feedgram.security.encryption-key=" + KEY, "--spring.datasource.url=jdbc:h2:mem:crash-sandbox",
+                "--feedgram.security.encryption-key=" + FeedgramProcess.ENCRYPTION_KEY, "--spring.datasource.url=jdbc:h2:mem:crash-sandbox",
                 "--camel.main.routes-collector-enabled=false");
     }
 

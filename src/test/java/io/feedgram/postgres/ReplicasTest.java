@@ -73,7 +73,6 @@ class ReplicasTest {
     static final Duration START = Duration.ofMinutes(4);
     static final Duration LOCK_WAIT = Duration.ofSeconds(20);
     static final List<String> FEEDS = List.of("feed-a", "feed-b");
-    private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final String API_KEY = "replicas-test-key";
     private static final Path LOGS = Path.of("target", "replicas-test");
 
@@ -296,7 +295,7 @@ class ReplicasTest {
                 "--feedgram.sandbox.enabled=false", "--feedgram.demo.enabled=false",
                 "--feedgram.graph.instagram-url=" + sandboxUrl + "/sandbox/graph.instagram.com",
                 "--feedgram.graph.facebook-url=" + sandboxUrl + "/sandbox/graph.facebook.com",
-                "--feedgram.security.encryption-key=" + KEY, "--feedgram.api.keys[0]=" + API_KEY,
+                "--feedgram.security.encryption-key=" + FeedgramProcess.ENCRYPTION_KEY, "--feedgram.api.keys[0]=" + API_KEY,
                 "--feedgram.fetch.allowed-private-hosts=localhost", "--feedgram.fetch.check=500ms",
                 "--feedgram.media.store=" + dir.resolve("media"),
                 "--feedgram.publishing.min-interval=" + MIN_INTERVAL.toMillis() + "ms",
@@ -318,7 +317,7 @@ class ReplicasTest {
                 "--feedgram.sandbox.processing-delay.image=300ms", "--feedgram.sandbox.processing-delay.video=2s",
                 "--feedgram.sandbox.processing-delay.carousel=300ms", "--feedgram.sandbox.latency=" + GRAPH_LATENCY,
                 "--feedgram.sandbox.quota-total=1000", "--feedgram.sandbox.oauth.refresh-min-age=0s",
-                "--feedgram.security.encryption-key=" + KEY, "--spring.datasource.url=jdbc:h2:mem:replicas-sandbox",
+                "--feedgram.security.encryption-key=" + FeedgramProcess.ENCRYPTION_KEY, "--spring.datasource.url=jdbc:h2:mem:replicas-sandbox",
                 "--sandbox-test.media=true")).toArray(String[]::new));
     }
 

@@ -25,6 +25,9 @@ import io.feedgram.FeedgramApplication;
  */
 public final class FeedgramProcess {
 
+    /** The key that encrypts the tokens of a test's processes: every process on one database needs the same. */
+    public static final String ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String name;
@@ -80,6 +83,16 @@ public final class FeedgramProcess {
     /** SIGKILL, as a crash or the OOM killer would; returns the exit status (137 for a killed JVM). */
     public int kill() {
         process.destroyForcibly();
+        return exitStatus();
+    }
+
+    /** SIGTERM, as {@code docker stop} sends: Spring's graceful shutdown runs; returns the exit status (143). */
+    public int terminate() {
+        process.destroy();
+        return exitStatus();
+    }
+
+    private int exitStatus() {
         try {
             return process.waitFor();
         } catch (InterruptedException e) {
