@@ -125,14 +125,14 @@ public class PostRepository {
         List<Function<List<MediaItem>, Post>> post = new ArrayList<>(1);
         List<MediaItem> media = new ArrayList<>();
         jdbc.sql("""
-                select p.*, m.url as media_url, m.media_type as media_type, m.alt_text as media_alt_text
+                select p.*, m.url, m.media_type, m.alt_text
                 from post p left join post_media m on m.post_id = p.id
                 where p.id = ? order by m.position""").param(id).query(rs -> {
             if (post.isEmpty()) {
                 post.add(postWithout(rs));
             }
-            if (rs.getString("media_url") != null) {
-                media.add(mediaItem(rs, "media_url", "media_type", "media_alt_text"));
+            if (rs.getString("url") != null) {
+                media.add(mediaItem(rs));
             }
         });
         return post.stream().findFirst().map(row -> row.apply(media));
@@ -236,13 +236,14 @@ public class PostRepository {
                 .param("ids", List.copyOf(rows.keySet()))
                 .query(rs -> {
                     media.computeIfAbsent(rs.getString("post_id"), id -> new ArrayList<>())
-                            .add(mediaItem(rs, "url", "media_type", "alt_text"));
+                            .add(mediaItem(rs));
                 });
         return rows.entrySet().stream().map(row -> row.getValue().apply(media.getOrDefault(row.getKey(), List.of()))).toList();
     }
 
-    private static MediaItem mediaItem(ResultSet rs, String url, String type, String altText) throws SQLException {
-        return new MediaItem(rs.getString(url), MediaType.valueOf(rs.getString(type)), rs.getString(altText));
+    /** The media item of the current row (columns url, media_type, alt_text of post_media). */
+    private static MediaItem mediaItem(ResultSet rs) throws SQLException {
+        return new MediaItem(rs.getString("url"), MediaType.valueOf(rs.getString("media_type")), rs.getString("alt_text"));
     }
 
     /** The current row read now (the result set moves on), completed once its media are known. */

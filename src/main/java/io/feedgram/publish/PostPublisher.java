@@ -94,7 +94,7 @@ public class PostPublisher {
     public void publish(Post claimed) {
         ReentrantLock turn = turns.computeIfAbsent(claimed.accountId(), account -> new ReentrantLock(true));
         if (!waitForTurn(turn)) {
-            leases.reschedule(claimed, clock.instant().plus(LOCK_BUSY_RETRY), claimed.attempts());
+            tryAgainSoon(claimed);
             return;
         }
         Runnable afterLock;
@@ -106,6 +106,11 @@ public class PostPublisher {
         if (afterLock != null) {
             afterLock.run();
         }
+    }
+
+    /** Another publish of the account holds it up: the post stays READY and is looked at again shortly. */
+    private void tryAgainSoon(Post claimed) {
+        leases.reschedule(claimed, clock.instant().plus(LOCK_BUSY_RETRY), claimed.attempts());
     }
 
     private static boolean waitForTurn(ReentrantLock turn) {
@@ -123,7 +128,7 @@ public class PostPublisher {
         // The claim's token owns the lock, so the lease heartbeat renews both together.
         String lock = claimed.leaseOwner();
         if (lock == null || !states.tryStartPublish(claimed.accountId(), lock, now.plus(settings.lease()))) {
-            leases.reschedule(claimed, now.plus(LOCK_BUSY_RETRY), claimed.attempts());
+            tryAgainSoon(claimed);
             return null;
         }
         try {
