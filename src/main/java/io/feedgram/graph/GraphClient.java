@@ -27,9 +27,14 @@ public class GraphClient {
         this.limits = limits;
     }
 
-    /** {@code POST /{ig-user-id}/media}: returns the new container's id. */
+    /**
+     * {@code POST /{ig-user-id}/media}: returns the new container's id. Nothing of it needs to be durable first: a
+     * container whose id a crash lost is never published, and the post creates another.
+     */
     public String createContainer(GraphCredentials account, Map<String, String> parameters) {
-        return post(account, account.igUserId() + "/media", parameters).path("id").asText();
+        String path = account.igUserId() + "/media";
+        return transport.postRepeatable(url(account, path), parameters, account.accessToken(), path,
+                account.app().appSecret()).path("id").asText();
     }
 
     /** {@code GET /{container-id}?fields=status_code,status}. */

@@ -67,6 +67,14 @@ public class MetaTransport {
      */
     public JsonNode post(String url, Map<String, String> form, String bearer, String what, String... secrets) {
         durable.await();
+        return postRepeatable(url, form, bearer, what, secrets);
+    }
+
+    /**
+     * {@code POST url} as {@link #post}, for a call that may be made again after a crash without harm (a container
+     * Feedgram would create anew), so it does not wait for earlier commits to reach the database's file.
+     */
+    public JsonNode postRepeatable(String url, Map<String, String> form, String bearer, String what, String... secrets) {
         HttpRequest request = request(url, bearer)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)))

@@ -220,7 +220,7 @@ public class Inbox {
     }
 
     private PostView view(Post post) {
-        return PostView.of(post, posts.sourceKey(post.id()).orElse(null), containers.of(post.id()),
+        return PostView.of(post, containers.of(post.id()),
                 posts.history(post.id()));
     }
 }

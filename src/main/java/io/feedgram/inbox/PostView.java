@@ -31,10 +31,10 @@ public record PostView(
         Error error,
         List<History> history) {
 
-    static PostView of(Post post, String sourceKey, List<Container> containers, List<HistoryEntry> history) {
+    static PostView of(Post post, List<Container> containers, List<HistoryEntry> history) {
         return new PostView(post.id(), post.accountId(), post.status().name(), post.kind().name(), post.caption(),
                 post.media().stream().map(Media::of).toList(), post.options(), post.dueAt(),
-                post.createdAt(), Source.of(post.source(), sourceKey), Instagram.of(containers),
+                post.createdAt(), Source.of(post.source(), post.sourceKey()), Instagram.of(containers),
                 Error.of(post.error()), history.stream().map(History::of).toList());
     }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A post as stored: what to publish, where it stands, Instagram's last refusal if any, and
+ * A post as stored: what to publish, where it came from ({@code sourceKey}: the key that de-duplicated its
+ * submission, a feed entry's or an inbox hash, if any), where it stands, Instagram's last refusal if any, and
  * the token of the claim that holds it (null when no worker does).
  */
 public record Post(
@@ -15,6 +16,7 @@ public record Post(
         List<MediaItem> media,
         PostOptions options,
         String source,
+        String sourceKey,
         PostStatus status,
         PostStatus resumeStatus,
         Instant dueAt,
@@ -31,7 +33,7 @@ public record Post(
 
     /** The same post with other media, e.g. the copies Instagram is to fetch instead of the originals. */
     public Post withMedia(List<MediaItem> replaced) {
-        return new Post(id, accountId, kind, caption, List.copyOf(replaced), options, source, status, resumeStatus, dueAt,
+        return new Post(id, accountId, kind, caption, List.copyOf(replaced), options, source, sourceKey, status, resumeStatus, dueAt,
                 attempts, phaseStartedAt, error, createdAt, leaseOwner);
     }
 

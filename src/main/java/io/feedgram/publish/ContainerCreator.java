@@ -1,6 +1,7 @@
 package io.feedgram.publish;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,22 +74,25 @@ public class ContainerCreator {
         }
         Map<Integer, Container> existing = containers.of(post.id()).stream()
                 .collect(Collectors.toMap(Container::position, Function.identity()));
+        List<String> ids = new ArrayList<>();
         for (ContainerPlan.Spec item : plan.items()) {
             Container known = existing.get(item.position());
             if (known != null && known.containerId() != null) {
+                ids.add(known.containerId());
                 continue;
             }
             if (!leases.holdLease(post, clock.instant().plus(settings.lease()))) {
                 return;                                   // the claim was lost; its new holder carries on
             }
             try {
-                containers.save(post.id(), item.position(), graph.createContainer(account.get(), item.parameters()), clock.instant());
+                String id = graph.createContainer(account.get(), item.parameters());
+                containers.save(post.id(), item.position(), id, clock.instant());
+                ids.add(id);
             } catch (GraphException e) {
                 failures.handle(post, e, "creating container " + (item.position() + 1) + " of " + plan.items().size());
                 return;
             }
         }
-        List<String> ids = containers.of(post.id()).stream().map(Container::containerId).filter(id -> id != null).toList();
         transitions.advance(post, PostStatus.CONTAINERS_CREATED, clock.instant().plus(schedule.firstLook(post)),
                 "containers " + ids + " created" + prepared.conversions(post));
     }

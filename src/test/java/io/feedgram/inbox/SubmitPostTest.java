@@ -54,7 +54,7 @@ class SubmitPostTest extends InboxTestSupport {
         assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(otherApiKey.body().path("id").asText()).isNotEqualTo(first.body().path("id").asText());
-        assertThat(posts.sourceKey(first.body().path("id").asText()).orElseThrow())
+        assertThat(posts.find(first.body().path("id").asText()).orElseThrow().sourceKey())
                 .startsWith("inbox:").doesNotContain(key).doesNotContain(KEY);
     }
 

@@ -107,6 +107,20 @@ class PostRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void postIdsFollowTheOrderPostsWereStoredIn(String name, DataSource dataSource) {
+        Stores db = stores(dataSource);
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            stored.add(db.posts().insert(carousel(null)));
+        }
+
+        assertThat(stored).allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
+        assertThat(JdbcClient.create(dataSource).sql("select id from post order by id").query(String.class).list())
+                .as("the index on ids holds new posts together, in the order they came").isEqualTo(stored);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aSkippedSubmissionIsKeptWithItsReasonAndNeverPickedUp(String name, DataSource dataSource) {
         Stores db = stores(dataSource);
         PostRepository posts = db.posts();

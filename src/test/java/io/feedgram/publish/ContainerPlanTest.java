@@ -88,7 +88,7 @@ class ContainerPlanTest {
     }
 
     private ContainerPlan plan(PostKind kind, List<MediaItem> media, PostOptions options) {
-        Post post = new Post("p1", "acct", kind, "hello", media, options, "test", PostStatus.QUEUED, null,
+        Post post = new Post("p1", "acct", kind, "hello", media, options, "test", null, PostStatus.QUEUED, null,
                 null, 0, null, null, null, null);
         return ContainerPlan.of(post, true, json);
     }

@@ -18,7 +18,7 @@ class HeldClaimsTest {
     private final HeldClaims held = new HeldClaims(new LeaseHeartbeat(null, null, null, null));
 
     private static Post post(String id) {
-        return new Post(id, "acct", PostKind.FEED, "x", List.of(), null, "inbox", PostStatus.CONTAINERS_CREATED, null, T, 0,
+        return new Post(id, "acct", PostKind.FEED, "x", List.of(), null, "inbox", null, PostStatus.CONTAINERS_CREATED, null, T, 0,
                 T, null, T, "w:" + id);
     }
 
