@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.feedgram.graph.GraphCredentials;
 import io.feedgram.graph.Login;
 import io.feedgram.graph.MetaApp;
+import io.feedgram.post.TrackedAccounts;
 import io.feedgram.system.Columns;
 import io.feedgram.system.Sha256;
 import org.slf4j.Logger;
@@ -36,14 +37,16 @@ public class AccountCredentials {
     private final AccountsProperties properties;
     private final JdbcClient jdbc;
     private final AccountStates states;
+    private final TrackedAccounts tracked;
     private final TokenCipher cipher;
     private final Clock clock;
 
-    public AccountCredentials(AccountsProperties properties, JdbcClient jdbc, AccountStates states, TokenCipher cipher,
-                              Clock clock) {
+    public AccountCredentials(AccountsProperties properties, JdbcClient jdbc, AccountStates states,
+                              TrackedAccounts tracked, TokenCipher cipher, Clock clock) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.states = states;
+        this.tracked = tracked;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -145,7 +148,7 @@ public class AccountCredentials {
                             .ifPresent(s -> states.reactivate(account.id(), "a new token was configured"));
                 }
             }
-            states.track(account.id());
+            tracked.track(account.id());
         }
     }
 

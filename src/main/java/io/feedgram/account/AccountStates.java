@@ -13,7 +13,6 @@ import io.feedgram.post.PostTransitions;
 import io.feedgram.system.Columns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,19 +46,6 @@ public class AccountStates {
                         rs.getObject("quota_read_at") == null ? null : new AccountState.QuotaReading(rs.getInt("quota_usage"),
                                 rs.getInt("quota_total"), instant(rs, "quota_read_at"), rs.getInt("published_since_quota_read"))))
                 .optional();
-    }
-
-    /** Starts tracking a configured account as active, unless it is tracked already (by this replica or another). */
-    void track(String accountId) {
-        if (state(accountId).isPresent()) {
-            return;
-        }
-        try {
-            jdbc.sql("insert into account_state (account_id, status, updated_at) values (?, 'ACTIVE', ?)")
-                    .params(accountId, at(clock.instant())).update();
-        } catch (DuplicateKeyException anotherReplicaWasFirst) {
-            log.debug("account {} was tracked by another replica meanwhile", accountId);
-        }
     }
 
     /** The token is dead: stop the account and park its posts until it is re-authorized. */

@@ -15,26 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.feedgram.system.Columns;
-import io.feedgram.system.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Posts, their media and their history: storing a submission and reading posts back. Moves
@@ -56,20 +50,15 @@ public class PostRepository {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final String trackAccount;
-    /** Accounts known to be tracked: rows of account_state are never deleted, so each is tracked once per process. */
-    private final Set<String> tracked = ConcurrentHashMap.newKeySet();
+    private final TrackedAccounts accounts;
 
     public PostRepository(JdbcClient jdbc, ObjectMapper json, Clock clock, ApplicationEventPublisher events,
-                          DataSource dataSource) {
+                          TrackedAccounts accounts) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.events = events;
-        this.trackAccount = """
-                insert into account_state (account_id, status, updated_at) select ?, 'ACTIVE', ?
-                where not exists (select 1 from account_state where account_id = ?)"""
-                + (Databases.isPostgres(dataSource) ? " on conflict (account_id) do nothing" : "");
+        this.accounts = accounts;
     }
 
     /** Stores a new post, or returns the existing one's id when its source key was seen before. */
@@ -116,7 +105,7 @@ public class PostRepository {
         }
         appendHistory(id, now, status, detail);
         if (status == PostStatus.QUEUED) {
-            track(post.accountId(), now);
+            accounts.track(post.accountId());
         }
         // No route holds the post yet, so its id and account go into the structured log here, not from the MDC.
         log.atInfo().addKeyValue("postId", id).addKeyValue("account", post.accountId())
@@ -143,34 +132,6 @@ public class PostRepository {
             }
         });
         return post.stream().findFirst().map(row -> row.apply(media));
-    }
-
-    /**
-     * The account is tracked in {@code account_state} (configured accounts are from the start): the claim looks for
-     * posts to begin among the tracked accounts with room for one ({@link PostLeases#claim}). Two submissions for a
-     * new account at once both try; on PostgreSQL the second does nothing, on H2 it fails alone, in a transaction
-     * that goes on.
-     */
-    private void track(String accountId, Instant now) {
-        if (tracked.contains(accountId)) {
-            return;
-        }
-        try {
-            jdbc.sql(trackAccount).params(accountId, at(now), accountId).update();
-        } catch (DuplicateKeyException trackedMeanwhile) {
-            log.debug("account {} was tracked by another submission meanwhile", accountId);
-        }
-        // Remembered once it is committed: a submission rolled back takes its row with it.
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            tracked.add(accountId);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                tracked.add(accountId);
-            }
-        });
     }
 
     /** The posts with these ids, in no particular order (two queries whatever their number). */

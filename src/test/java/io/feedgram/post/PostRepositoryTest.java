@@ -56,7 +56,8 @@ class PostRepositoryTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { }, dataSource);
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { },
+                new TrackedAccounts(jdbc, clock, dataSource));
         return new Stores(posts, new PostTransitions(jdbc, posts, clock, event -> { }), new PostLeases(jdbc, dataSource, clock),
                 new PostContainers(jdbc));
     }

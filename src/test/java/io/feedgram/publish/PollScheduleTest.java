@@ -19,6 +19,7 @@ import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
 import io.feedgram.post.PostRepository;
+import io.feedgram.post.TrackedAccounts;
 import io.feedgram.testing.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -31,7 +32,8 @@ class PollScheduleTest {
     private final MutableClock clock = new MutableClock();
     private final JdbcDataSource h2 = database();
     private final JdbcClient jdbc = JdbcClient.create(h2);
-    private final PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { }, h2);
+    private final PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), clock, event -> { },
+            new TrackedAccounts(jdbc, clock, h2));
     private final PostContainers containers = new PostContainers(jdbc);
 
     private static JdbcDataSource database() {

@@ -30,6 +30,7 @@ import io.feedgram.post.PostKind;
 import io.feedgram.post.PostOptions;
 import io.feedgram.post.PostContainers;
 import io.feedgram.post.PostRepository;
+import io.feedgram.post.TrackedAccounts;
 import io.feedgram.post.PostStatus;
 import io.feedgram.testing.SandboxControl;
 import io.feedgram.testing.SeparateInstagram;
@@ -136,7 +137,8 @@ class RestartTest {
     private String crashMidPublish(Set<String> ids) throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(databaseUrl(), "sa", "");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC(), event -> { }, dataSource);
+        PostRepository posts = new PostRepository(jdbc, new ObjectMapper(), Clock.systemUTC(), event -> { },
+                new TrackedAccounts(jdbc, Clock.systemUTC(), dataSource));
         PostContainers containers = new PostContainers(jdbc);
         Post ready = ids.stream().map(id -> posts.find(id).orElseThrow())
                 .filter(p -> p.status() == PostStatus.READY)
