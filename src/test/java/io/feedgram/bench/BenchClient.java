@@ -127,6 +127,18 @@ final class BenchClient {
         return count;
     }
 
+    /** The milliseconds each of {@code times} requests for the newest page of the post list took ({@code query} added). */
+    double[] timeNewestPage(String query, int times) {
+        double[] ms = new double[times];
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            send(HttpRequest.newBuilder(URI.create(base + "/api/v1/posts?limit=100" + query))
+                    .header("Authorization", "Bearer " + API_KEY).GET(), 200);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return ms;
+    }
+
     /** A fresh sandbox (no media, no call counts) with these settings over the configured ones. */
     void resetSandbox(String overrides) {
         send(HttpRequest.newBuilder(URI.create(base + "/sandbox/_reset")).POST(HttpRequest.BodyPublishers.noBody()), 200);

@@ -69,9 +69,12 @@ final class Figures {
     record PolicyRun(String policy, List<String> undeclared, List<KindRun> kinds) {
     }
 
-    /** Posts submitted by concurrent API clients while publishing is off, then the heap they leave. */
-    record Inbox(int clients, int posts, double seconds, Spread latencyMs, double[] latenciesMs, long heapBeforeBytes,
-            long heapAfterBytes) {
+    /**
+     * Posts submitted by concurrent API clients while publishing is off, then the newest page of the post list (100
+     * posts) with them stored, unfiltered and of one status, then the heap they leave.
+     */
+    record Inbox(int clients, int posts, double seconds, Spread latencyMs, double[] latenciesMs, Spread newestPageMs,
+            Spread newestQueuedPageMs, long heapBeforeBytes, long heapAfterBytes) {
 
         double postsPerSecond() {
             return posts / seconds;

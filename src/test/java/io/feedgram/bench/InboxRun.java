@@ -7,10 +7,14 @@ import io.feedgram.bench.Figures.Spread;
 
 /**
  * The posts API under concurrent clients, with publishing off ({@code feedgram.publishing.enabled: false}) so that
- * every accepted post stays queued: the accepted posts per second and each request's latency, then the heap those
+ * every accepted post stays queued: the accepted posts per second and each request's latency, then how long the newest
+ * page of the post list takes with them stored (as the dashboard and an API client ask for it), and the heap those
  * queued posts leave after a full collection, against the heap of the same process before them.
  */
 final class InboxRun {
+
+    /** Reads of the newest page, one after another: the first ones pay for the JIT's warm-up, the median does not. */
+    private static final int NEWEST_PAGE_READS = 30;
 
     private final FeedgramJar feedgram;
     private final BlogHost host;
@@ -31,8 +35,10 @@ final class InboxRun {
         if (queued != posts) {
             throw new IllegalStateException(posts + " posts were accepted but " + queued + " are queued");
         }
+        Spread newestPage = Spread.of(feedgram.client().timeNewestPage("", NEWEST_PAGE_READS));
+        Spread newestQueuedPage = Spread.of(feedgram.client().timeNewestPage("&status=QUEUED", NEWEST_PAGE_READS));
         long after = feedgram.heapUsedAfterGc();
         return new Inbox(clients, posts, submitted.seconds(), Spread.of(submitted.latenciesMs()), submitted.latenciesMs(),
-                before, after);
+                newestPage, newestQueuedPage, before, after);
     }
 }
