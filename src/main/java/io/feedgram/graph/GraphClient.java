@@ -33,8 +33,8 @@ public class GraphClient {
      */
     public String createContainer(GraphCredentials account, Map<String, String> parameters) {
         String path = account.igUserId() + "/media";
-        return transport.postRepeatable(url(account, path), parameters, account.accessToken(), path,
-                account.app().appSecret()).path("id").asText();
+        return transport.postRepeatable(url(account, path), parameters, account.accessToken(), path, secret(account))
+                .path("id").asText();
     }
 
     /** {@code GET /{container-id}?fields=status_code,status}. */
@@ -68,11 +68,16 @@ public class GraphClient {
     }
 
     private JsonNode get(GraphCredentials account, String path, Map<String, String> query) {
-        return transport.get(url(account, path), query, account.accessToken(), path, account.app().appSecret());
+        return transport.get(url(account, path), query, account.accessToken(), path, secret(account));
     }
 
     private JsonNode post(GraphCredentials account, String path, Map<String, String> parameters) {
-        return transport.post(url(account, path), parameters, account.accessToken(), path, account.app().appSecret());
+        return transport.post(url(account, path), parameters, account.accessToken(), path, secret(account));
+    }
+
+    /** The app secret, which the transport keeps out of every message. */
+    private static String secret(GraphCredentials account) {
+        return account.app().appSecret();
     }
 
     private String url(GraphCredentials account, String path) {

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.uuid.Generators;
@@ -39,18 +38,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class PostRepository {
 
     private static final Logger log = LoggerFactory.getLogger(PostRepository.class);
-    /**
-     * Post ids are UUIDs of version 7, which begin with their creation time: the posts under way sit together at the
-     * end of every index on a post id (the post's, its media's, containers' and history's). Random ids put them on
-     * pages all over each index, and H2 writes a changed page whole at every group commit.
-     */
-    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TrackedAccounts accounts;
+    /**
+     * Post ids are UUIDs of version 7, which begin with the (wall clock) time they are made: the posts under way sit
+     * together at the end of every index on a post id (the post's, its media's, containers' and history's). Random
+     * ids put them on pages all over each index, and H2 writes a changed page whole at every group commit.
+     */
+    private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
     public PostRepository(JdbcClient jdbc, ObjectMapper json, Clock clock, ApplicationEventPublisher events,
                           TrackedAccounts accounts) {
@@ -81,7 +80,7 @@ public class PostRepository {
                 return existing.get();
             }
         }
-        String id = IDS.generate().toString();
+        String id = ids.generate().toString();
         Instant now = clock.instant();
         Instant due = post.publishAt() == null || post.publishAt().isBefore(now) ? now : post.publishAt();
         // A post with no first comment says so (NONE): the first comments' due read passes over it by index.

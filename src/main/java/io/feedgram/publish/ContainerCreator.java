@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * QUEUED → CONTAINERS_CREATED: creates the item containers of a post, recording each id the
- * moment Instagram returns it, so a crash never creates the same container twice. (A
- * carousel's parent is created once its children are processed; see {@link ContainerPoller}.)
+ * moment Instagram returns it, so that a restart goes on with the containers it finds. An id a
+ * crash lost before it reached the database's file is never published: the post creates that
+ * container again. (A carousel's parent is created once its children are processed; see
+ * {@link ContainerPoller}.)
  */
 @Component
 public class ContainerCreator {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes every commit made so far survive a killed process before Feedgram lets anything outside depend on it: a
- * Graph call that changes something at Instagram (a publish must find its "publishing" mark after a crash), an answer
+ * Graph call that changes something at Instagram (a publish must find its "publishing" mark after a crash), creating a
+ * container aside ({@code MetaTransport.postRepeatable}: a container whose id was lost is never published), an answer
  * that accepts a submission, a webhook or a change. PostgreSQL makes each commit durable itself. H2 writes commits to
  * its file in the background, up to {@code WRITE_DELAY} later (half a second by default), which costs a small
  * fraction of writing each commit at once ({@code WRITE_DELAY=0}: each of the dozen or so commits of a post was a

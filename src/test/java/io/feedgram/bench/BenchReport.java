@@ -116,9 +116,10 @@ final class BenchReport {
                 inbox.latencyMs().p95(), inbox.latencyMs().p99(), inbox.latencyMs().max(), mib(inbox.heapBeforeBytes()),
                 mib(inbox.heapAfterBytes()));
         line("\nThe newest page of the post list (`GET /api/v1/posts?limit=100`) with the %d posts stored, %d reads one after"
-                + " another: median %.1f ms, max %.1f ms; of one status (`&status=QUEUED`): median %.1f ms, max %.1f ms.",
+                + " another: median %.1f ms, max %.1f ms; of one account (`&account=`, a twentieth of them):"
+                + " median %.1f ms, max %.1f ms.",
                 inbox.posts(), inbox.newestPageMs().count(), inbox.newestPageMs().median(), inbox.newestPageMs().max(),
-                inbox.newestQueuedPageMs().median(), inbox.newestQueuedPageMs().max());
+                inbox.newestAccountPageMs().median(), inbox.newestAccountPageMs().max());
         out.append("\nHeap: used after a full collection (`jcmd GC.run`), Micrometer's `jvm.memory.used{area=heap}`.\n\n");
         out.append(charts.inbox(inbox)).append('\n');
         save();

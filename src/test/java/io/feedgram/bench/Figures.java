@@ -71,10 +71,10 @@ final class Figures {
 
     /**
      * Posts submitted by concurrent API clients while publishing is off, then the newest page of the post list (100
-     * posts) with them stored, unfiltered and of one status, then the heap they leave.
+     * posts) with them stored, unfiltered and of one account, then the heap they leave.
      */
     record Inbox(int clients, int posts, double seconds, Spread latencyMs, double[] latenciesMs, Spread newestPageMs,
-            Spread newestQueuedPageMs, long heapBeforeBytes, long heapAfterBytes) {
+            Spread newestAccountPageMs, long heapBeforeBytes, long heapAfterBytes) {
 
         double postsPerSecond() {
             return posts / seconds;

@@ -36,9 +36,10 @@ final class InboxRun {
             throw new IllegalStateException(posts + " posts were accepted but " + queued + " are queued");
         }
         Spread newestPage = Spread.of(feedgram.client().timeNewestPage("", NEWEST_PAGE_READS));
-        Spread newestQueuedPage = Spread.of(feedgram.client().timeNewestPage("&status=QUEUED", NEWEST_PAGE_READS));
+        Spread newestAccountPage = Spread.of(feedgram.client().timeNewestPage("&account=" + Benchmark.account(0),
+                NEWEST_PAGE_READS));
         long after = feedgram.heapUsedAfterGc();
         return new Inbox(clients, posts, submitted.seconds(), Spread.of(submitted.latenciesMs()), submitted.latenciesMs(),
-                newestPage, newestQueuedPage, before, after);
+                newestPage, newestAccountPage, before, after);
     }
 }
