@@ -60,9 +60,13 @@ public final class Benchmark {
                 report.startUps(new StartUpRuns(jar, OUT, 3).measure());
             }
             if (parts.contains("engine")) {
+                // -Dbench.engine-start=readme: started as the README's "Start faster" and the Docker image start it.
+                StartUpRuns.Launch launch = "readme".equals(System.getProperty("bench.engine-start", ""))
+                        ? StartUpRuns.readmeWay(StartUpRuns.sharedClasses(jar, OUT.resolve("engine-cds")))
+                        : new StartUpRuns.Launch(jar, List.of());
                 try (BenchDatabase database = BenchDatabase.of(System.getProperty("bench.database", "h2"))) {
-                    List<Throughput> runs = new ArrayList<>(throughput(jar, host, database, ACCOUNTS, Duration.ZERO));
-                    runs.addAll(throughput(jar, host, database, LATENCY_ACCOUNTS, Duration.ofMillis(300)));
+                    List<Throughput> runs = new ArrayList<>(throughput(launch, host, database, ACCOUNTS, Duration.ZERO));
+                    runs.addAll(throughput(launch, host, database, LATENCY_ACCOUNTS, Duration.ofMillis(300)));
                     report.throughput(runs);
                 }
             }
@@ -110,9 +114,9 @@ public final class Benchmark {
     }
 
     /** Two batches in one process: the first in a fresh process, the second as a server that has been up a while. */
-    private static List<Throughput> throughput(Path jar, BlogHost host, BenchDatabase database, int accounts,
-                                               Duration latency) {
-        try (FeedgramJar feedgram = FeedgramJar.start(jar, OUT.resolve("engine"), List.of(),
+    private static List<Throughput> throughput(StartUpRuns.Launch launch, BlogHost host, BenchDatabase database,
+                                               int accounts, Duration latency) {
+        try (FeedgramJar feedgram = FeedgramJar.start(launch.jar(), OUT.resolve("engine"), launch.jvmOptions(),
                 BenchSettings.engine(accounts, host).with(database.settings()).asMap())) {
             EngineRuns engine = new EngineRuns(feedgram.client(), host);
             Supplier<Duration> cpuTime = () -> feedgram.cpuTime().plus(database.cpuTime());

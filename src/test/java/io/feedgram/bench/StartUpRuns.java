@@ -34,21 +34,38 @@ final class StartUpRuns {
         this.times = times;
     }
 
+    /** A jar to start and the JVM options to start it with. */
+    record Launch(Path jar, List<String> jvmOptions) {
+    }
+
     List<StartUps> measure() {
-        Path cds = out.resolve("cds");
-        FileSystemUtils.deleteRecursively(cds.toFile());
-        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", cds.resolve("app").toString()));
-        Path extracted = cds.resolve("app").resolve(jar.getFileName());
-        Path archive = cds.resolve("app.jsa").toAbsolutePath();
-        System.out.println("start-up: CDS training run ...");
-        FeedgramJar.runToRefresh(extracted, cds.resolve("training"), List.of("-XX:ArchiveClassesAtExit=" + archive,
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), Map.of());
-        List<String> sharing = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        List<String> recommended = new ArrayList<>(sharing);
-        recommended.addAll(RECOMMENDED);
+        Launch sharing = sharedClasses(jar, out.resolve("cds"));
         return List.of(starts("java -jar", jar, List.of()),
-                starts("CDS (extracted jar + archive)", extracted, sharing),
-                starts("README and Docker image: CDS + " + String.join(" ", RECOMMENDED), extracted, recommended));
+                starts("CDS (extracted jar + archive)", sharing.jar(), sharing.jvmOptions()),
+                starts("README and Docker image: CDS + " + String.join(" ", RECOMMENDED), sharing.jar(),
+                        readmeWay(sharing).jvmOptions()));
+    }
+
+    /**
+     * {@code jar} extracted into {@code dir}, and a class data sharing archive from one training run: the way Spring
+     * Boot documents it.
+     */
+    static Launch sharedClasses(Path jar, Path dir) {
+        FileSystemUtils.deleteRecursively(dir.toFile());
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.resolve("app").toString()));
+        Path extracted = dir.resolve("app").resolve(jar.getFileName());
+        Path archive = dir.resolve("app.jsa").toAbsolutePath();
+        System.out.println("CDS training run ...");
+        FeedgramJar.runToRefresh(extracted, dir.resolve("training"), List.of("-XX:ArchiveClassesAtExit=" + archive,
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), Map.of());
+        return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
+
+    /** The shared classes with the README's and the Docker image's options besides. */
+    static Launch readmeWay(Launch sharing) {
+        List<String> options = new ArrayList<>(sharing.jvmOptions());
+        options.addAll(RECOMMENDED);
+        return new Launch(sharing.jar(), options);
     }
 
     private StartUps starts(String way, Path jarToRun, List<String> jvmOptions) {
