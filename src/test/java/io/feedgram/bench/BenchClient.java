@@ -119,8 +119,7 @@ final class BenchClient {
         int count = 0;
         String cursor = "";
         do {
-            JsonNode page = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/posts?limit=100&status=" + status + cursor))
-                    .header("Authorization", "Bearer " + API_KEY).GET(), 200);
+            JsonNode page = postsPage("&status=" + status + cursor);
             count += page.path("items").size();
             cursor = page.path("next_cursor").isTextual() ? "&cursor=" + URLEncoder.encode(page.path("next_cursor").asText(), StandardCharsets.UTF_8) : "";
         } while (!cursor.isEmpty());
@@ -132,11 +131,16 @@ final class BenchClient {
         double[] ms = new double[times];
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();
-            send(HttpRequest.newBuilder(URI.create(base + "/api/v1/posts?limit=100" + query))
-                    .header("Authorization", "Bearer " + API_KEY).GET(), 200);
+            postsPage(query);
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return ms;
+    }
+
+    /** A page of 100 posts of the list, newest first, {@code query} added to the URL. */
+    private JsonNode postsPage(String query) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/posts?limit=100" + query))
+                .header("Authorization", "Bearer " + API_KEY).GET(), 200);
     }
 
     /** A fresh sandbox (no media, no call counts) with these settings over the configured ones. */

@@ -2,7 +2,6 @@ package io.feedgram.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,16 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.feedgram.system.DurableWrites;
+import io.feedgram.testing.KilledH2;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pure parts of the transport (redaction, the error shapes, paging links), and which calls make earlier commits
- * durable first, against a real HTTP server and an H2 file whose write delay is a minute: SHUTDOWN IMMEDIATELY then
- * loses whatever was not made durable, as a killed process would.
+ * durable first, against a real HTTP server and a "killed" H2 file ({@link KilledH2}).
  */
 class MetaTransportTest {
 
@@ -71,13 +68,13 @@ class MetaTransportTest {
     }
 
     @Test
-    void aPostWaitsForEarlierCommitsToBeDurable(@TempDir Path dir) throws IOException {
+    void aPostWaitsForEarlierCommitsToBeDurable(@TempDir Path dir) throws Exception {
         assertThat(rowsAfterKill(dir, (transport, url) -> transport.post(url, Map.of(), "token", "publish")))
                 .as("the mark committed before the call survives").isEqualTo(1);
     }
 
     @Test
-    void aRepeatablePostDoesNotWait(@TempDir Path dir) throws IOException {
+    void aRepeatablePostDoesNotWait(@TempDir Path dir) throws Exception {
         assertThat(rowsAfterKill(dir, (transport, url) -> transport.postRepeatable(url, Map.of(), "token", "create")))
                 .as("nothing forced the commit out, so the kill lost it").isZero();
     }
@@ -87,7 +84,7 @@ class MetaTransportTest {
     }
 
     /** Commits a row, makes {@code call} to a server answering {@code {"id":"1"}}, "kills" H2, counts what it kept. */
-    private int rowsAfterKill(Path dir, Call call) throws IOException {
+    private int rowsAfterKill(Path dir, Call call) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
@@ -98,21 +95,12 @@ class MetaTransportTest {
         });
         server.start();
         try {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=60000;DB_CLOSE_DELAY=-1");
-            h2.setUser("sa");
-            JdbcClient jdbc = JdbcClient.create(h2);
-            jdbc.sql("create table mark (id int)").update();
-            jdbc.sql("checkpoint").update();
-            jdbc.sql("insert into mark values (1)").update();
-            MetaTransport transport = new MetaTransport(new GraphProperties(null, null, "v25.0", Duration.ofSeconds(5),
-                    Duration.ofSeconds(5)), json, new GraphCallMeter(new SimpleMeterRegistry()), new DurableWrites(jdbc, h2));
-            call.make(transport, "http://127.0.0.1:" + server.getAddress().getPort() + "/v25.0/1784/media");
-            jdbc.sql("shutdown immediately").update();
-            JdbcDataSource reopened = new JdbcDataSource();
-            reopened.setURL("jdbc:h2:file:" + dir.resolve("db"));
-            reopened.setUser("sa");
-            return JdbcClient.create(reopened).sql("select count(*) from mark").query(Integer.class).single();
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v25.0/1784/media";
+            return KilledH2.rowsKeptAfter(dir, (jdbc, h2) -> {
+                MetaTransport transport = new MetaTransport(new GraphProperties(null, null, "v25.0", Duration.ofSeconds(5),
+                        Duration.ofSeconds(5)), json, new GraphCallMeter(new SimpleMeterRegistry()), new DurableWrites(jdbc, h2));
+                call.make(transport, url);
+            });
         } finally {
             server.stop(0);
         }

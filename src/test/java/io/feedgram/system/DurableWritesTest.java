@@ -4,48 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import io.feedgram.testing.KilledH2;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/**
- * H2's SHUTDOWN IMMEDIATELY closes the database without writing what it still holds, as a killed process would. The
- * write delay is a minute here, so that nothing reaches the file in the background while the test runs.
- */
+/** A commit survives a killed process once awaited ({@link KilledH2}: an H2 file with a minute's write delay). */
 class DurableWritesTest {
 
     @TempDir
     Path dir;
 
     private JdbcDataSource database(String options) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("db") + options);
-        h2.setUser("sa");
-        return h2;
+        return KilledH2.database(dir, options);
     }
 
     /** Writes one row, optionally awaits durability, "kills" the database and answers how many rows it kept. */
-    private int rowsAfterKill(boolean await) {
-        JdbcDataSource h2 = database(";WRITE_DELAY=60000;DB_CLOSE_DELAY=-1");
-        JdbcClient jdbc = JdbcClient.create(h2);
-        jdbc.sql("create table if not exists mark (id int)").update();
-        jdbc.sql("checkpoint").update();
-        jdbc.sql("insert into mark values (1)").update();
-        if (await) {
-            new DurableWrites(jdbc, h2).await();
-        }
-        jdbc.sql("shutdown immediately").update();
-        return JdbcClient.create(database("")).sql("select count(*) from mark").query(Integer.class).single();
+    private int rowsAfterKill(boolean await) throws Exception {
+        return KilledH2.rowsKeptAfter(dir, (jdbc, h2) -> {
+            if (await) {
+                new DurableWrites(jdbc, h2).await();
+            }
+        });
     }
 
     @Test
-    void aCommitAwaitedSurvivesAKill() {
+    void aCommitAwaitedSurvivesAKill() throws Exception {
         assertThat(rowsAfterKill(true)).isEqualTo(1);
     }
 
     @Test
-    void aCommitNotAwaitedIsLostWithTheWriteDelayItWaitedIn() {
+    void aCommitNotAwaitedIsLostWithTheWriteDelayItWaitedIn() throws Exception {
         assertThat(rowsAfterKill(false)).as("the test can tell a lost commit").isZero();
     }
 
